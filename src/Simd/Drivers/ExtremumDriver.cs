@@ -1,0 +1,150 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Simd.Drivers.Widths;
+using Simd.Hardware;
+using Simd.Operators;
+
+namespace Simd.Drivers;
+
+/// <summary>
+/// The loops behind generated <c>{Name}Min</c> and <c>{Name}Max</c> overloads. Min and max are associative and
+/// commutative under <see cref="Math.Min(double, double)"/> semantics (NaN wins, −0 &lt; +0), so the vector
+/// result equals the scalar fold exactly, whatever the order.
+/// </summary>
+public static class ExtremumDriver
+{
+    /// <summary>The minimum of the kernel's values at indices 0 … <paramref name="length"/> − 1.</summary>
+    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <typeparam name="TKernel">The generated kernel.</typeparam>
+    /// <param name="kernel">The kernel.</param>
+    /// <param name="length">How many elements; at least one.</param>
+    /// <returns>The minimum, NaN if any value is NaN.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is not positive.</exception>
+    public static T Min<T, TKernel>(ref TKernel kernel, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IMapKernel<T>, allows ref struct
+        => Run<T, TKernel, MinimumOf<T>>(ref kernel, length);
+
+    /// <summary>The maximum of the kernel's values at indices 0 … <paramref name="length"/> − 1.</summary>
+    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <typeparam name="TKernel">The generated kernel.</typeparam>
+    /// <param name="kernel">The kernel.</param>
+    /// <param name="length">How many elements; at least one.</param>
+    /// <returns>The maximum, NaN if any value is NaN.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is not positive.</exception>
+    public static T Max<T, TKernel>(ref TKernel kernel, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IMapKernel<T>, allows ref struct
+        => Run<T, TKernel, MaximumOf<T>>(ref kernel, length);
+
+    private static T Run<T, TKernel, TChoice>(ref TKernel kernel, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : IMapKernel<T>, allows ref struct
+        where TChoice : IChoice<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
+        nuint n = (nuint)length;
+        SimdPath path = SimdHardware.Path;
+
+        if (path == SimdPath.VectorT && n >= WidthVector<T>.Count)
+        {
+            return Vectorized<T, Vector<T>, WidthVector<T>, TKernel, TChoice>(ref kernel, n);
+        }
+
+        if (path >= SimdPath.Avx512 && Width512<T>.IsAccelerated && n >= Width512<T>.Count)
+        {
+            return Vectorized<T, System.Runtime.Intrinsics.Vector512<T>, Width512<T>, TKernel, TChoice>(ref kernel, n);
+        }
+
+        if (path >= SimdPath.Avx2 && Width256<T>.IsAccelerated && n >= Width256<T>.Count)
+        {
+            return Vectorized<T, System.Runtime.Intrinsics.Vector256<T>, Width256<T>, TKernel, TChoice>(ref kernel, n);
+        }
+
+        if (path >= SimdPath.Vector128 && Width128<T>.IsAccelerated && n >= Width128<T>.Count)
+        {
+            return Vectorized<T, System.Runtime.Intrinsics.Vector128<T>, Width128<T>, TKernel, TChoice>(ref kernel, n);
+        }
+
+        T result = kernel.Compute(0);
+        for (nuint i = 1; i < n; i++)
+        {
+            result = TChoice.Choose(result, kernel.Compute(i));
+        }
+
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Vectorized<T, TVector, TWidth, TKernel, TChoice>(ref TKernel kernel, nuint length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : IVectorWidth<TVector, T>
+        where TKernel : IMapKernel<T>, allows ref struct
+        where TChoice : IChoice<T>
+    {
+        nuint count = TWidth.Count;
+
+        // Seeding every accumulator with the first block is harmless (min and max are idempotent) and spares
+        // an identity value, which for min over NaN-propagating semantics does not exist.
+        TVector m0 = TWidth.Compute(ref kernel, 0);
+        TVector m1 = m0, m2 = m0, m3 = m0;
+        nuint i = count;
+        while (i + (4 * count) <= length)
+        {
+            m0 = TChoice.Choose<TVector, TWidth>(m0, TWidth.Compute(ref kernel, i));
+            m1 = TChoice.Choose<TVector, TWidth>(m1, TWidth.Compute(ref kernel, i + count));
+            m2 = TChoice.Choose<TVector, TWidth>(m2, TWidth.Compute(ref kernel, i + (2 * count)));
+            m3 = TChoice.Choose<TVector, TWidth>(m3, TWidth.Compute(ref kernel, i + (3 * count)));
+            i += 4 * count;
+        }
+
+        while (i + count <= length)
+        {
+            m0 = TChoice.Choose<TVector, TWidth>(m0, TWidth.Compute(ref kernel, i));
+            i += count;
+        }
+
+        if (i < length)
+        {
+            // Overlapping the last block re-reads some elements, which min and max forgive.
+            m1 = TChoice.Choose<TVector, TWidth>(m1, TWidth.Compute(ref kernel, length - count));
+        }
+
+        TVector m = TChoice.Choose<TVector, TWidth>(TChoice.Choose<TVector, TWidth>(m0, m1), TChoice.Choose<TVector, TWidth>(m2, m3));
+        T result = TWidth.GetElement(m, 0);
+        for (int lane = 1; lane < (int)count; lane++)
+        {
+            result = TChoice.Choose(result, TWidth.GetElement(m, lane));
+        }
+
+        return result;
+    }
+
+    private interface IChoice<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        static abstract T Choose(T left, T right);
+
+        static abstract TVector Choose<TVector, TWidth>(TVector left, TVector right)
+            where TWidth : IVectorWidth<TVector, T>;
+    }
+
+    private readonly struct MinimumOf<T> : IChoice<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static T Choose(T left, T right) => T.Min(left, right);
+
+        public static TVector Choose<TVector, TWidth>(TVector left, TVector right)
+            where TWidth : IVectorWidth<TVector, T> => TWidth.Min(left, right);
+    }
+
+    private readonly struct MaximumOf<T> : IChoice<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static T Choose(T left, T right) => T.Max(left, right);
+
+        public static TVector Choose<TVector, TWidth>(TVector left, TVector right)
+            where TWidth : IVectorWidth<TVector, T> => TWidth.Max(left, right);
+    }
+}

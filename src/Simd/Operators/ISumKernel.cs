@@ -1,0 +1,26 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace Simd.Operators;
+
+/// <summary>
+/// A kernel that can add its values into a running sum. When the kernel's result is a product
+/// (<c>a * b</c>, such as a dot-product term or a squared error), the generator fuses the final multiply
+/// with the addition (one FMA, one rounding fewer than multiply-then-add); otherwise it adds.
+/// </summary>
+/// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+public interface ISumKernel<T> : IMapKernel<T>
+    where T : unmanaged
+{
+    /// <summary><paramref name="sum"/> plus the 128-bit block of values at <paramref name="index"/>.</summary>
+    Vector128<T> Accumulate128(Vector128<T> sum, nuint index);
+
+    /// <summary><paramref name="sum"/> plus the 256-bit block of values at <paramref name="index"/>.</summary>
+    Vector256<T> Accumulate256(Vector256<T> sum, nuint index);
+
+    /// <summary><paramref name="sum"/> plus the 512-bit block of values at <paramref name="index"/>.</summary>
+    Vector512<T> Accumulate512(Vector512<T> sum, nuint index);
+
+    /// <summary><paramref name="sum"/> plus the <see cref="Vector{T}"/>-wide block of values at <paramref name="index"/>.</summary>
+    Vector<T> AccumulateVector(Vector<T> sum, nuint index);
+}
