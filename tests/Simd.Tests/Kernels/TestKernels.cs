@@ -63,4 +63,10 @@ public static partial class TestKernels
         y -= x;
         return y;
     }
+
+    [Kernel(Reductions = Reduction.Min | Reduction.Max)]
+    public static float MaxOf(float a, float b) => Math.Max(a, b);
+
+    [Kernel(Reductions = Reduction.Min | Reduction.Max)]
+    public static float MinOf(float a, float b) => Math.Min(a, b);
 }
