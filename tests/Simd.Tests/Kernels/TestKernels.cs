@@ -69,4 +69,16 @@ public static partial class TestKernels
 
     [Kernel(Reductions = Reduction.Min | Reduction.Max)]
     public static float MinOf(float a, float b) => Math.Min(a, b);
+
+    [Kernel]
+    public static float ExpOf(float x) => MathF.Exp(x);
+
+    [Kernel]
+    public static float LogOf(float x) => MathF.Log(x);
+
+    [Kernel]
+    public static float TanhOf(float x) => MathF.Tanh(x);
+
+    [Kernel(Reductions = Reduction.Sum)]
+    public static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
 }
