@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Simd.Cuda.Learning;
 using Simd.Cuda.Templates;
 using Xunit;
 
@@ -43,6 +44,45 @@ public sealed class TemplatePtxTests
         Assert.Contains("shfl.sync.down.b32", ptx, System.StringComparison.Ordinal);
         Assert.Contains("bar.sync", ptx, System.StringComparison.Ordinal);
         Assert.DoesNotContain("atom.", ptx, System.StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(1, false, RegressionKind.Linear)]
+    [InlineData(32, false, RegressionKind.Linear)]
+    [InlineData(40, true, RegressionKind.Linear)]
+    [InlineData(7, false, RegressionKind.Logistic)]
+    [InlineData(100, true, RegressionKind.Logistic)]
+    public void Gradient_descent_module_compiles_to_ptx(int columns, bool isDouble, RegressionKind kind)
+    {
+        Skip.If(ClangCuda.UnavailableReason is not null, ClangCuda.UnavailableReason);
+
+        string ptx = ClangCuda.CompileToPtx(GradientDescentTemplate.Build(columns, isDouble, kind), $"gd_{kind}_{columns}_{(isDouble ? "f64" : "f32")}");
+
+        Assert.Matches(new Regex(@"\.visible \.entry simd_gd_partial\("), ptx);
+        Assert.Matches(new Regex(@"\.visible \.entry simd_gd_combine\("), ptx);
+        Assert.DoesNotContain("atom.", ptx, System.StringComparison.Ordinal);
+
+        // Logistic regression needs exp and log1p (libdevice, linked by NVRTC); linear regression needs neither.
+        string exp = isDouble ? "__nv_exp" : "__nv_expf";
+        if (kind == RegressionKind.Logistic)
+        {
+            Assert.Contains(exp, ptx, System.StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain(exp, ptx, System.StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_map_calls_the_device_function_with_lanes_and_uniforms_in_parameter_order()
+    {
+        CudaKernelDefinition kernel = SampleKernels.Create("clamp_min_max", isDouble: false);
+
+        string map = MapTemplate.Instantiate(kernel);
+
+        Assert.Contains("simd_map(simd_t uniform0, const simd_t* lane0, simd_t uniform1, simd_u64 n, simd_t* destination)", map, System.StringComparison.Ordinal);
+        Assert.Contains("destination[i] = clamp_min_max_f32(uniform0, lane0[i], uniform1);", map, System.StringComparison.Ordinal);
     }
 
     [SkippableFact]
