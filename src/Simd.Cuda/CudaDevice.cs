@@ -119,6 +119,24 @@ public sealed class CudaDevice
         }
     }
 
+    /// <summary>Opens <see cref="Default"/> (ordinal 0, or <c>SIMD_CUDA_DEVICE</c>) if CUDA can run here, or says why not.</summary>
+    /// <param name="device">The device, or <see langword="null"/>.</param>
+    /// <param name="reason">Empty on success; otherwise what is missing, as for <see cref="TryOpen(int, out CudaDevice?, out string)"/>.</param>
+    /// <returns>Whether the device was opened.</returns>
+    public static bool TryOpenDefault([NotNullWhen(true)] out CudaDevice? device, out string reason)
+    {
+        try
+        {
+            return TryOpen(DefaultOrdinal(), out device, out reason);
+        }
+        catch (CudaUnavailableException e)
+        {
+            device = null;
+            reason = e.Message;
+            return false;
+        }
+    }
+
     /// <summary>A one-line description: ordinal, name, compute capability, memory and SM count.</summary>
     public override string ToString()
         => string.Create(

@@ -21,7 +21,7 @@ public sealed class NoDriverTests
 
         Assert.False(probe.IsLoaded);
         Assert.Equal(
-            "CUDA is not available: The CUDA driver library was not found (tried libsimd-absent-driver.so.1, libsimd-absent-driver.so). Install the NVIDIA GPU driver; the library ships with it, not with the CUDA toolkit.",
+            "CUDA is not available: the CUDA driver library was not found (tried libsimd-absent-driver.so.1, libsimd-absent-driver.so). Install the NVIDIA GPU driver; the library ships with it, not with the CUDA toolkit.",
             CudaRuntime.DescribeMissingDriver(probe));
     }
 
@@ -31,7 +31,7 @@ public sealed class NoDriverTests
         LibraryProbe probe = NativeLibraries.Probe("NVRTC", ["libsimd-absent-nvrtc.so.13", "libsimd-absent-nvrtc.so.12"]);
 
         Assert.Equal(
-            "CUDA is not available: The NVRTC library was not found (tried libsimd-absent-nvrtc.so.13, libsimd-absent-nvrtc.so.12). Simd compiles its kernels at run time with NVRTC; install the CUDA toolkit's NVRTC runtime (CUDA 11.2 or newer) and make sure the loader can find it.",
+            "CUDA is not available: the NVRTC library was not found (tried libsimd-absent-nvrtc.so.13, libsimd-absent-nvrtc.so.12). Simd compiles its kernels at run time with NVRTC; install the CUDA toolkit's NVRTC runtime (CUDA 11.2 or newer) and make sure the loader can find it.",
             CudaRuntime.DescribeMissingNvrtc(probe));
     }
 
@@ -69,7 +69,7 @@ public sealed class NoDriverTests
 
         Assert.False(opened);
         Assert.Null(device);
-        Assert.StartsWith("CUDA is not available: The CUDA driver library was not found (tried ", reason, StringComparison.Ordinal);
+        Assert.StartsWith("CUDA is not available: the CUDA driver library was not found (tried ", reason, StringComparison.Ordinal);
         Assert.Contains(OperatingSystem.IsWindows() ? "nvcuda.dll" : "libcuda.so.1", reason, StringComparison.Ordinal);
     }
 
@@ -87,7 +87,7 @@ public sealed class NoDriverTests
         Assert.Equal(expected, Assert.Throws<CudaUnavailableException>(() => DeviceBuffer<float>.Allocate(16)).Message);
         Assert.Equal(expected, Assert.Throws<CudaUnavailableException>(() => CudaDevice.Open(0)).Message);
         Assert.Equal(expected, Assert.Throws<CudaUnavailableException>(() => CudaDevice.Default).Message);
-        Assert.Contains("The CUDA driver library was not found", expected, StringComparison.Ordinal);
+        Assert.Contains("the CUDA driver library was not found", expected, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -98,7 +98,7 @@ public sealed class NoDriverTests
         var view = new ReadOnlyMatrixView<float>(x, 2, 2);
 
         var unavailable = Assert.Throws<CudaUnavailableException>(() => CudaGradientDescent.Train<float>(view, [1, 0], RegressionKind.Logistic, 0.1f, 10, 0f));
-        Assert.Contains("The CUDA driver library was not found", unavailable.Message, StringComparison.Ordinal);
+        Assert.Contains("the CUDA driver library was not found", unavailable.Message, StringComparison.Ordinal);
     }
 
     private static void SkipIfDriverPresent()

@@ -89,4 +89,48 @@ internal static class GradientDescentReference
 
         return (w, b, costs, scale);
     }
+
+    /// <summary>
+    /// How far a device run in a type with unit roundoff <paramref name="epsilon"/> may be from the double
+    /// reference, per weight (and bias) and per cost entry. Valid when α ≤ 1/L (L the gradient's Lipschitz
+    /// constant), so that a step is non-expansive and earlier rounding errors are not amplified.
+    /// </summary>
+    /// <param name="costs">The reference costs.</param>
+    /// <param name="gradientScale">The reference's per-step max_j Σ|error·x_j| / m.</param>
+    /// <param name="largestWeight">The largest |weight| or |bias| of the reference.</param>
+    /// <param name="rows">m.</param>
+    /// <param name="columns">n.</param>
+    /// <param name="warps">How many warps the device run used (<c>CudaRegressionTrainer.Warps</c>).</param>
+    /// <param name="learningRate">α.</param>
+    /// <param name="epsilon">2^−24 for float, 2^−53 for double.</param>
+    /// <remarks>
+    /// Per step, each gradient component is a sum of m terms error·x_j accumulated along at most
+    /// k = ceil(m / warps) (one warp's rows) + 5 (warp tree) + 5 (block tree) + ceil(warps / 256) + 5 (combine)
+    /// additions; each term carries the dot product's error (n + 5 roundings) and the error's own (≤ 4 more
+    /// for σ through exp), so |δg_j| ≤ (k + n + 15)·ε·S with S = max_j Σ|error·x_j| / m. A non-expansive step
+    /// adds α‖δg‖₂ ≤ α·√(n+1)·max_j|δg_j| to the weight error, and the update's own rounding
+    /// ε·(|w| + α|g|) ≤ 2ε·max|w|. Summed over T steps that is the weight bound. The cost is a sum of m
+    /// losses along the same k additions (relative error (k + n + 15)ε), evaluated at weights off by at most
+    /// the weight bound in each of n + 1 components, where its gradient is at most S per component.
+    /// </remarks>
+    public static (double Weight, double[] Cost) ErrorBounds(
+        double[] costs, double[] gradientScale, double largestWeight, int rows, int columns, uint warps, double learningRate, double epsilon)
+    {
+        long k = ((rows + warps - 1) / warps) + 5 + 5 + ((warps + 255) / 256) + 5;
+        double scale = 0;
+        foreach (double s in gradientScale)
+        {
+            scale = Math.Max(scale, s);
+        }
+
+        int iterations = costs.Length;
+        double weight = iterations * epsilon * ((learningRate * Math.Sqrt(columns + 1) * (k + columns + 15) * scale) + (2 * largestWeight));
+        var cost = new double[iterations];
+        for (int t = 0; t < iterations; t++)
+        {
+            cost[t] = ((k + columns + 15) * epsilon * Math.Abs(costs[t])) + ((columns + 1) * scale * weight);
+        }
+
+        return (weight, cost);
+    }
 }

@@ -12,6 +12,6 @@ internal sealed record LibraryProbe(string What, string? LoadedName, nint Handle
     /// <summary>Whether one of the candidates loaded.</summary>
     public bool IsLoaded => LoadedName is not null;
 
-    /// <summary>"The CUDA driver library was not found (tried libcuda.so.1, libcuda.so)."</summary>
-    public string MissingMessage => $"The {What} library was not found (tried {string.Join(", ", Candidates)}).";
+    /// <summary>"the CUDA driver library was not found (tried libcuda.so.1, libcuda.so)."</summary>
+    public string MissingMessage => $"the {What} library was not found (tried {string.Join(", ", Candidates)}).";
 }
