@@ -38,11 +38,41 @@ public static class CudaPrelude
         static __device__ __forceinline__ double simd_exp(double x) { return __nv_exp(x); }
         static __device__ __forceinline__ float simd_log1p(float x) { return __nv_log1pf(x); }
         static __device__ __forceinline__ double simd_log1p(double x) { return __nv_log1p(x); }
+        extern "C" __device__ float __nv_sqrtf(float);
+        extern "C" __device__ double __nv_sqrt(double);
+        extern "C" __device__ float __nv_fabsf(float);
+        extern "C" __device__ double __nv_fabs(double);
+        extern "C" __device__ float __nv_fmaf(float, float, float);
+        extern "C" __device__ double __nv_fma(double, double, double);
+        extern "C" __device__ float __nv_logf(float);
+        extern "C" __device__ double __nv_log(double);
+        extern "C" __device__ float __nv_tanhf(float);
+        extern "C" __device__ double __nv_tanh(double);
+        static __device__ __forceinline__ float simd_sqrt(float x) { return __nv_sqrtf(x); }
+        static __device__ __forceinline__ double simd_sqrt(double x) { return __nv_sqrt(x); }
+        static __device__ __forceinline__ float simd_fabs(float x) { return __nv_fabsf(x); }
+        static __device__ __forceinline__ double simd_fabs(double x) { return __nv_fabs(x); }
+        static __device__ __forceinline__ float simd_fma(float a, float b, float c) { return __nv_fmaf(a, b, c); }
+        static __device__ __forceinline__ double simd_fma(double a, double b, double c) { return __nv_fma(a, b, c); }
+        static __device__ __forceinline__ float simd_log(float x) { return __nv_logf(x); }
+        static __device__ __forceinline__ double simd_log(double x) { return __nv_log(x); }
+        static __device__ __forceinline__ float simd_tanh(float x) { return __nv_tanhf(x); }
+        static __device__ __forceinline__ double simd_tanh(double x) { return __nv_tanh(x); }
         #else
         static __device__ __forceinline__ float simd_exp(float x) { return expf(x); }
         static __device__ __forceinline__ double simd_exp(double x) { return exp(x); }
         static __device__ __forceinline__ float simd_log1p(float x) { return log1pf(x); }
         static __device__ __forceinline__ double simd_log1p(double x) { return log1p(x); }
+        static __device__ __forceinline__ float simd_sqrt(float x) { return sqrtf(x); }
+        static __device__ __forceinline__ double simd_sqrt(double x) { return sqrt(x); }
+        static __device__ __forceinline__ float simd_fabs(float x) { return fabsf(x); }
+        static __device__ __forceinline__ double simd_fabs(double x) { return fabs(x); }
+        static __device__ __forceinline__ float simd_fma(float a, float b, float c) { return fmaf(a, b, c); }
+        static __device__ __forceinline__ double simd_fma(double a, double b, double c) { return fma(a, b, c); }
+        static __device__ __forceinline__ float simd_log(float x) { return logf(x); }
+        static __device__ __forceinline__ double simd_log(double x) { return log(x); }
+        static __device__ __forceinline__ float simd_tanh(float x) { return tanhf(x); }
+        static __device__ __forceinline__ double simd_tanh(double x) { return tanh(x); }
         #endif
 
         typedef unsigned long long simd_u64;
@@ -72,6 +102,9 @@ public static class CudaPrelude
         static __device__ __forceinline__ double simd_min(double a, double b) { if (a != b) { return a != a ? a : (a < b ? a : b); } return simd_is_negative(a) ? a : b; }
         static __device__ __forceinline__ float simd_max(float a, float b) { if (a != b) { return a != a ? a : (b < a ? a : b); } return simd_is_negative(b) ? a : b; }
         static __device__ __forceinline__ double simd_max(double a, double b) { if (a != b) { return a != a ? a : (b < a ? a : b); } return simd_is_negative(b) ? a : b; }
+        // C# Math.Clamp lane by lane (NaN stays NaN, -0 stays -0); min > max cannot throw on a device.
+        static __device__ __forceinline__ float simd_clamp(float v, float lo, float hi) { return v < lo ? lo : (v > hi ? hi : v); }
+        static __device__ __forceinline__ double simd_clamp(double v, double lo, double hi) { return v < lo ? lo : (v > hi ? hi : v); }
         static __device__ __forceinline__ float simd_add(float a, float b) { return a + b; }
         static __device__ __forceinline__ double simd_add(double a, double b) { return a + b; }
         // simd-host-checked-end
