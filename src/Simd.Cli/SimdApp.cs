@@ -19,8 +19,13 @@ internal static class SimdApp
     /// <param name="console">Where output and errors go.</param>
     /// <param name="services">The trainer, CUDA probe and process launcher to use.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(IEnumerable<string> args, CliConsole console, CliServices services)
+    public static int Run(IReadOnlyList<string> args, CliConsole console, CliServices services)
     {
+        if (MissingOptionValue.Find(args) is string option)
+        {
+            return Report(new UsageException($"{option} needs a value"), console);
+        }
+
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -62,6 +67,13 @@ internal static class SimdApp
                 .WithExample("bench", "--full")
                 .WithExample("bench", "--full", "--", "--filter", "*Dot*");
         });
+
+        if (args.Count == 0)
+        {
+            // A bare 'simd' shows the help, but it did not do what a command would: bad usage, like git.
+            app.Run(["--help"]);
+            return ExitCodes.BadUsage;
+        }
 
         return app.Run(args);
     }

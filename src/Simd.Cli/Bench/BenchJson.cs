@@ -24,14 +24,7 @@ internal static class BenchJson
             json.WriteString("size", row.Size);
             json.WriteNumber("scalarNanoseconds", row.ScalarNanoseconds);
             json.WriteNumber("tensorPrimitivesNanoseconds", row.TensorPrimitivesNanoseconds);
-            if (row.SimdNanoseconds is double simd)
-            {
-                json.WriteNumber("simdNanoseconds", simd);
-            }
-            else
-            {
-                json.WriteNull("simdNanoseconds");
-            }
+            json.WriteNumber("simdNanoseconds", row.SimdNanoseconds);
 
             json.WriteEndObject();
         }

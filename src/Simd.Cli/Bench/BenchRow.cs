@@ -5,5 +5,5 @@ namespace Simd.Cli.Bench;
 /// <param name="Size">The problem size, e.g. <c>4096</c> or <c>512x256</c>.</param>
 /// <param name="ScalarNanoseconds">The scalar loop's median time per call.</param>
 /// <param name="TensorPrimitivesNanoseconds">TensorPrimitives' median time per call.</param>
-/// <param name="SimdNanoseconds">Simd's median time per call, or <see langword="null"/> when Simd.Blas is not in this build.</param>
-internal sealed record BenchRow(string Operation, string Size, double ScalarNanoseconds, double TensorPrimitivesNanoseconds, double? SimdNanoseconds);
+/// <param name="SimdNanoseconds">Simd's median time per call.</param>
+internal sealed record BenchRow(string Operation, string Size, double ScalarNanoseconds, double TensorPrimitivesNanoseconds, double SimdNanoseconds);

@@ -70,7 +70,7 @@ internal static class QuickBench
     {
         double s = Timing.MedianNanoseconds(scalar(), repetitions, warmup);
         double t = Timing.MedianNanoseconds(tensorPrimitives(), repetitions, warmup);
-        double? m = SimdKernels.IsAvailable ? Timing.MedianNanoseconds(simd(), repetitions, warmup) : null;
+        double m = Timing.MedianNanoseconds(simd(), repetitions, warmup);
         return new BenchRow(operation, size, s, t, m);
     }
 

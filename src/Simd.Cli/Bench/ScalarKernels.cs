@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Simd.Cli.Bench;
 
-/// <summary>The baseline: the plain loops a person would write. RyuJIT does not auto-vectorise them, so they run one element at a time.</summary>
+/// <summary>The baseline: the plain loops a person would write, one element per iteration.</summary>
 internal readonly struct ScalarKernels : IVectorKernels
 {
     /// <inheritdoc/>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Threading;
 using Simd.Cli.Bench;
 using Simd.Hardware;
@@ -82,33 +81,36 @@ internal sealed class BenchCommand(CliConsole console, IProcessLauncher launcher
 
     private void WriteTable(List<BenchRow> rows, int repetitions)
     {
-        bool withSimd = rows.All(r => r.SimdNanoseconds is not null);
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Invariant($"Median time per call, float, {SimdHardware.Path} path ({repetitions} timed batches after warm-up)"));
-        table.AddColumn("Operation").AddColumn("Size")
-            .AddColumn(new TableColumn("Scalar loop").RightAligned())
-            .AddColumn(new TableColumn("TensorPrimitives").RightAligned())
+        table.AddColumn("Operation")
+            .AddColumn(new TableColumn("Scalar\nloop").RightAligned())
+            .AddColumn(new TableColumn("Tensor-\nPrimitives").RightAligned())
             .AddColumn(new TableColumn("Simd").RightAligned())
-            .AddColumn(new TableColumn("Simd vs TP").RightAligned());
+            .AddColumn(new TableColumn("Simd vs\nscalar").RightAligned())
+            .AddColumn(new TableColumn("Simd vs\nTensorP.").RightAligned());
         foreach (BenchRow row in rows)
         {
             table.AddRow(
-                row.Operation,
-                row.Size,
+                Label(row),
                 Time(row.ScalarNanoseconds),
-                $"{Time(row.TensorPrimitivesNanoseconds)} [grey]{Ratio(row.ScalarNanoseconds / row.TensorPrimitivesNanoseconds)}[/]",
-                row.SimdNanoseconds is double s ? $"{Time(s)} [green]{Ratio(row.ScalarNanoseconds / s)}[/]" : "n/a",
-                row.SimdNanoseconds is double t ? Ratio(row.TensorPrimitivesNanoseconds / t) : "n/a");
+                Time(row.TensorPrimitivesNanoseconds),
+                Time(row.SimdNanoseconds),
+                $"[green]{Ratio(row.ScalarNanoseconds / row.SimdNanoseconds)}[/]",
+                Ratio(row.TensorPrimitivesNanoseconds / row.SimdNanoseconds));
         }
 
         console.Out.Write(table);
-        console.Out.MarkupLine("[grey]N× after a time = N times faster than the scalar loop; 'Simd vs TP' = TensorPrimitives' time / Simd's time.[/]");
-        console.Out.MarkupLine("[grey]Quick Stopwatch numbers for a first look; 'simd bench --full' runs the BenchmarkDotNet suite.[/]");
-        if (!withSimd)
-        {
-            console.Out.MarkupLine("[yellow]Simd.Blas is not in this build: the Simd columns are empty.[/]");
-        }
+        console.Out.MarkupLine("[grey]N× = Simd is N times faster (the other's time / Simd's time).[/]");
+        console.Out.MarkupLine("[grey]Quick Stopwatch numbers for a first look; 'simd bench --full' runs BenchmarkDotNet.[/]");
     }
+
+    private static string Label(BenchRow row) => row.Operation switch
+    {
+        "dot" => $"Dot, n = {row.Size}",
+        "axpy" => $"Axpy, n = {row.Size}",
+        _ => $"GD step, {row.Size.Replace('x', '×')}",
+    };
 
     private static string Time(double nanoseconds) => nanoseconds switch
     {

@@ -47,7 +47,7 @@ internal sealed class TrainSettings : CommandSettings
 
     /// <summary>The early-stopping threshold.</summary>
     [CommandOption("--tolerance <T>")]
-    [Description("Stop early once an update lowers the cost by less than T times the cost (>= 0; 0 = run every iteration).")]
+    [Description("Stop early once an update changes the cost by at most T (absolute, >= 0; 0 = run every iteration).")]
     [DefaultValue(0.0)]
     public double Tolerance { get; set; }
 
@@ -140,6 +140,16 @@ internal sealed class TrainSettings : CommandSettings
         if (SolverKind == SolverKind.NormalEquation && ModelKind == ModelKind.Logistic)
         {
             return ValidationResult.Error("--solver normal solves linear regression only; use --solver gd with --model logistic");
+        }
+
+        if (SolverKind == SolverKind.NormalEquation && PrecisionKind == Training.Precision.Float)
+        {
+            return ValidationResult.Error("--solver normal solves in double (Householder QR); drop --precision float or use --solver gd");
+        }
+
+        if (SolverKind == SolverKind.NormalEquation && Lambda > 0)
+        {
+            return ValidationResult.Error("--lambda applies to gradient descent only (--solver normal fits unregularised least squares); use --solver gd");
         }
 
         if (Plot is not null && !Plot.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))

@@ -18,13 +18,21 @@ internal sealed class DataFormatException : Exception
         Problem = problem;
     }
 
+    /// <summary>Creates the error for a problem of the data as a whole (no single cell to point at).</summary>
+    public DataFormatException(string source, string problem)
+        : base($"{source}: {problem}")
+    {
+        Source = source;
+        Problem = problem;
+    }
+
     /// <summary>The file name (or the embedded data set's name).</summary>
     public new string Source { get; }
 
-    /// <summary>The 1-based line of the problem.</summary>
+    /// <summary>The 1-based line of the problem; 0 when it concerns the data as a whole.</summary>
     public int Line { get; }
 
-    /// <summary>The 1-based character column of the problem.</summary>
+    /// <summary>The 1-based character column of the problem; 0 when it concerns the data as a whole.</summary>
     public int Column { get; }
 
     /// <summary>What is wrong, without the location.</summary>

@@ -7,7 +7,7 @@ namespace Simd.Cli.Training;
 /// <param name="Precision">float or double.</param>
 /// <param name="Alpha">The gradient-descent learning rate (&gt; 0).</param>
 /// <param name="Iterations">The most gradient-descent updates (&gt; 0).</param>
-/// <param name="Tolerance">Stop early when an update lowers the cost by less than this fraction of it (0 = never).</param>
+/// <param name="Tolerance">Stop early once an update changes the cost by at most this much (absolute; 0 = never).</param>
 /// <param name="Lambda">L2 regularisation strength (≥ 0); the bias is not regularised.</param>
 internal sealed record TrainingOptions(
     ModelKind Model,
