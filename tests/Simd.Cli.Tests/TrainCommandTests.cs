@@ -27,6 +27,7 @@ public sealed class TrainCommandTests
         Assert.Contains("Trained model", run.Output);
         Assert.Contains("bmi", run.Output);
         Assert.Contains("before training", run.Output);
+        Assert.Contains("Learning curve", run.Output);
         Assert.Equal(string.Empty, run.Error);
     }
 
@@ -90,22 +91,28 @@ public sealed class TrainCommandTests
         DataSet data = Diabetes.Load();
         (double[] mean, double[] sigma) = Diabetes.Moments(data);
         int n = data.FeatureCount;
+        var offset = new double[n];
+        var divisor = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            double min = Enumerable.Range(0, data.Rows).Min(r => data.Features[(r * n) + j]);
+            double max = Enumerable.Range(0, data.Rows).Max(r => data.Features[(r * n) + j]);
+            (offset[j], divisor[j]) = scale switch
+            {
+                "zscore" => (mean[j], sigma[j]),
+                "minmax" => (min, max - min),
+                _ => (mean[j], max - min),
+            };
+        }
+
         for (int i = 0; i < data.Rows; i++)
         {
             double original = b, scaled = bs, magnitude = Math.Abs(b);
             for (int j = 0; j < n; j++)
             {
                 double x = data.Features[(i * n) + j];
-                double min = Enumerable.Range(0, data.Rows).Min(r => data.Features[(r * n) + j]);
-                double max = Enumerable.Range(0, data.Rows).Max(r => data.Features[(r * n) + j]);
-                (double offset, double divisor) = scale switch
-                {
-                    "zscore" => (mean[j], sigma[j]),
-                    "minmax" => (min, max - min),
-                    _ => (mean[j], max - min),
-                };
                 original += w[j] * x;
-                scaled += ws[j] * ((x - offset) / divisor);
+                scaled += ws[j] * ((x - offset[j]) / divisor[j]);
                 magnitude += Math.Abs(w[j] * x);
             }
 

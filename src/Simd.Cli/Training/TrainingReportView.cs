@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using Spectre.Console;
 
@@ -21,6 +22,10 @@ internal static class TrainingReportView
 
         table.AddRow("[italic]bias[/]", Number(result.Bias), Number(result.ScaledBias));
         console.Write(table);
+        if (result.CostHistory.Count > 2)
+        {
+            console.Write(LearningCurve(result));
+        }
 
         var summary = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         summary.AddRow("Cost", Markup.Escape($"{Number(result.CostHistory[0])} before training → {Number(report.Cost)} after"));
@@ -32,6 +37,35 @@ internal static class TrainingReportView
         }
 
         console.Write(summary);
+    }
+
+    /// <summary>The cost at iterations 0, 1, 2, 5, 10, 20, 50… and the last: the learning curve in the terminal.</summary>
+    private static BarChart LearningCurve(TrainingResult result)
+    {
+        var chart = new BarChart()
+            .Label("[bold]Learning curve[/] (cost after each number of updates)")
+            .Width(72)
+            .UseValueFormatter(Number);
+        int last = result.CostHistory.Count - 1;
+        var iterations = new List<int> { 0 };
+        for (int decade = 1; decade <= last; decade *= 10)
+        {
+            foreach (int step in new[] { 1, 2, 5 })
+            {
+                if (step * decade < last)
+                {
+                    iterations.Add(step * decade);
+                }
+            }
+        }
+
+        iterations.Add(last);
+        foreach (int k in iterations)
+        {
+            chart.AddItem(k.ToString(CultureInfo.InvariantCulture), result.CostHistory[k], Color.SteelBlue);
+        }
+
+        return chart;
     }
 
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
