@@ -31,7 +31,7 @@ internal static class SimdApp
         {
             // Commands receive these through their constructors.
             config.Settings.Registrar.RegisterInstance<CliConsole>(console);
-            config.Settings.Registrar.RegisterInstance<ITrainer>(services.Trainer);
+            config.Settings.Registrar.RegisterInstance<CliServices>(services);
             config.Settings.Registrar.RegisterInstance<Info.ICudaProbe>(services.Cuda);
             config.Settings.Registrar.RegisterInstance<Bench.IProcessLauncher>(services.Launcher);
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using Simd.Cli.Info;
 using Simd.Cli.Tests.Support;
+using Simd.Cuda;
 using Simd.Hardware;
 using Xunit;
 
@@ -19,7 +20,8 @@ public sealed class InfoCommandTests
         Assert.Contains(SimdHardware.Path.ToString(), run.Output);
         Assert.Contains($"{Environment.ProcessorCount} (used by parallel kernels)", run.Output);
         Assert.Contains("CUDA", run.Output);
-        Assert.Contains("not available in this build", run.Output);
+        bool present = CudaDevice.TryOpenDefault(out CudaDevice? device, out string reason);
+        Assert.Contains(present ? device!.Name : reason, run.Output);
         Assert.Contains("Kernel shapes and the path each takes here", run.Output);
         Assert.Contains("ExtremumDriver", run.Output);
         Assert.Equal(string.Empty, run.Error);
@@ -49,11 +51,21 @@ public sealed class InfoCommandTests
             Assert.Equal(Math.Max(1, floatLanes / 2), shape.GetProperty("doubleLanes").GetInt32());
         }
 
+        // The same answer Simd.Cuda gives this process, whether or not a GPU is here.
         JsonElement cuda = json.GetProperty("cuda");
-        Assert.False(cuda.GetProperty("available").GetBoolean());
-        Assert.Equal(UnavailableCudaProbe.Reason, cuda.Text("reason"));
-        Assert.Equal(JsonValueKind.Null, cuda.GetProperty("deviceName").ValueKind);
-        Assert.Equal(JsonValueKind.Null, cuda.GetProperty("totalMemoryBytes").ValueKind);
+        if (CudaDevice.TryOpenDefault(out CudaDevice? device, out string reason))
+        {
+            Assert.True(cuda.GetProperty("available").GetBoolean());
+            Assert.Equal(device.Name, cuda.Text("deviceName"));
+            Assert.Equal(device.TotalMemory, cuda.GetProperty("totalMemoryBytes").GetInt64());
+        }
+        else
+        {
+            Assert.False(cuda.GetProperty("available").GetBoolean());
+            Assert.Equal(reason, cuda.Text("reason"));
+            Assert.Equal(JsonValueKind.Null, cuda.GetProperty("deviceName").ValueKind);
+            Assert.Equal(JsonValueKind.Null, cuda.GetProperty("totalMemoryBytes").ValueKind);
+        }
     }
 
     [Fact]
@@ -92,13 +104,12 @@ public sealed class InfoCommandTests
     [Fact]
     public void A_missing_driver_is_shown_with_the_reason()
     {
-        var probe = new FixedProbe(new CudaStatus(false, "libcuda.so.1 not found", false, false, null, null));
+        var probe = new FixedProbe(new CudaStatus(false, "CUDA is not available: libcuda.so.1 not found", false, false, null, null));
         CliResult text = InProcess.Run(["info"], InProcess.With(cuda: probe));
-        Assert.Contains("not available: libcuda.so.1 not found (driver not found, NVRTC not found)", text.Output);
+        Assert.Contains("CUDA is not available: libcuda.so.1 not found", text.Output);
+        JsonElement cuda = InProcess.Run(["info", "--json"], InProcess.With(cuda: probe)).Json().GetProperty("cuda");
+        Assert.False(cuda.GetProperty("driverFound").GetBoolean());
+        Assert.False(cuda.GetProperty("nvrtcFound").GetBoolean());
     }
 
-    private sealed class FixedProbe(CudaStatus status) : ICudaProbe
-    {
-        public CudaStatus Probe() => status;
-    }
 }

@@ -59,8 +59,7 @@ internal sealed class InfoCommand(CliConsole console, ICudaProbe cuda) : Command
     {
         if (!cuda.Available)
         {
-            string found = cuda.DriverFound is null ? string.Empty : $" (driver {(cuda.DriverFound.Value ? "found" : "not found")}, NVRTC {(cuda.NvrtcFound == true ? "found" : "not found")})";
-            return $"not available: {cuda.Reason}{found}";
+            return cuda.Reason;
         }
 
         string memory = cuda.TotalMemoryBytes is long bytes ? string.Create(CultureInfo.InvariantCulture, $", {bytes / (1024.0 * 1024 * 1024):F1} GiB") : string.Empty;

@@ -13,15 +13,17 @@ using Spectre.Console.Cli;
 namespace Simd.Cli.Commands;
 
 /// <summary><c>simd train</c>: fit linear or logistic regression to a CSV file and report weights, cost and time.</summary>
-internal sealed class TrainCommand(CliConsole console, ITrainer trainer) : Command<TrainSettings>
+internal sealed class TrainCommand(CliConsole console, CliServices services) : Command<TrainSettings>
 {
     /// <inheritdoc/>
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
         TrainingOptions options = settings.ToOptions();
-        if (settings.UseCuda)
+        ITrainer trainer = settings.UseCuda ? services.CudaTrainer : services.Trainer;
+        if (settings.UseCuda && services.Cuda.Probe() is { Available: false } cuda)
         {
-            throw new UsageException("--device cuda: CUDA is not available in this build; use --device cpu");
+            // Before the data is read and anything printed: without a device there is nothing to do.
+            throw new UsageException($"--device cuda: {cuda.Reason}");
         }
 
         DataSet data = Load(settings);
@@ -39,18 +41,19 @@ internal sealed class TrainCommand(CliConsole console, ITrainer trainer) : Comma
             }
 
             string what = Invariant($"{OptionNames.Of(options.Model)} regression on {data.Source}: {data.Rows} rows, {data.FeatureCount} features, target '{data.TargetName}'");
-            string how = $"{OptionNames.Of(options.Solver)} solver, {OptionNames.Of(options.Precision)}, {OptionNames.Of(options.Scaling)} scaling, {SimdHardware.Path} path";
+            string where = settings.UseCuda ? "on the GPU" : $"{SimdHardware.Path} path";
+            string how = $"{OptionNames.Of(options.Solver)} solver, {OptionNames.Of(options.Precision)}, {OptionNames.Of(options.Scaling)} scaling, {where}";
             console.Out.MarkupLine(Markup.Escape($"{what}; {how}."));
         }
 
         var clock = Stopwatch.StartNew();
         TrainingResult result = showProgress
-            ? TrainWithProgress(data, options, cancellationToken)
+            ? TrainWithProgress(trainer, data, options, cancellationToken)
             : trainer.Train(data, options, null, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
 
         double? accuracy = options.Model == ModelKind.Logistic ? Accuracy.Of(data, result.Weights, result.Bias) : null;
-        var report = new TrainingReport(options, data.Source, data.Rows, data.FeatureNames, data.TargetName, result, seconds, accuracy, SimdHardware.Path.ToString());
+        var report = new TrainingReport(options, settings.UseCuda ? "cuda" : "cpu", data.Source, data.Rows, data.FeatureNames, data.TargetName, result, seconds, accuracy, SimdHardware.Path.ToString());
 
         if (settings.Plot is not null)
         {
@@ -97,7 +100,7 @@ internal sealed class TrainCommand(CliConsole console, ITrainer trainer) : Comma
         }
     }
 
-    private TrainingResult TrainWithProgress(DataSet data, TrainingOptions options, CancellationToken cancellationToken)
+    private TrainingResult TrainWithProgress(ITrainer trainer, DataSet data, TrainingOptions options, CancellationToken cancellationToken)
     {
         int total = options.Solver == SolverKind.GradientDescent ? options.Iterations : 1;
         return console.Out.Progress()

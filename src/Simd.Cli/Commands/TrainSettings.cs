@@ -71,7 +71,7 @@ internal sealed class TrainSettings : CommandSettings
 
     /// <summary>cpu or cuda.</summary>
     [CommandOption("--device <DEVICE>")]
-    [Description("cpu or cuda.")]
+    [Description("cpu, or cuda for gradient descent on the GPU (ordinal 0, or SIMD_CUDA_DEVICE).")]
     [DefaultValue("cpu")]
     public string Device { get; set; } = "cpu";
 
@@ -150,6 +150,16 @@ internal sealed class TrainSettings : CommandSettings
         if (SolverKind == SolverKind.NormalEquation && Lambda > 0)
         {
             return ValidationResult.Error("--lambda applies to gradient descent only (--solver normal fits unregularised least squares); use --solver gd");
+        }
+
+        if (UseCuda && SolverKind == SolverKind.NormalEquation)
+        {
+            return ValidationResult.Error("--solver normal runs on the CPU; use --solver gd with --device cuda");
+        }
+
+        if (UseCuda && Tolerance > 0)
+        {
+            return ValidationResult.Error("--tolerance needs --device cpu: on the GPU every one of --iterations updates runs");
         }
 
         if (Plot is not null && !Plot.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))

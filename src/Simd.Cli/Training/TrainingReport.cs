@@ -4,6 +4,7 @@ namespace Simd.Cli.Training;
 
 /// <summary>Everything <c>simd train</c> reports about one run: the request, the data and the result.</summary>
 /// <param name="Options">The validated options.</param>
+/// <param name="Device">cpu or cuda.</param>
 /// <param name="DataSource">Where the data came from.</param>
 /// <param name="Rows">The number of examples.</param>
 /// <param name="FeatureNames">The feature columns, in order.</param>
@@ -14,6 +15,7 @@ namespace Simd.Cli.Training;
 /// <param name="SimdPath">The vector path the kernels took.</param>
 internal sealed record TrainingReport(
     TrainingOptions Options,
+    string Device,
     string DataSource,
     int Rows,
     IReadOnlyList<string> FeatureNames,

@@ -23,7 +23,7 @@ internal static class TrainingReportJson
         json.WriteString("solver", OptionNames.Of(options.Solver));
         json.WriteString("precision", OptionNames.Of(options.Precision));
         json.WriteString("scale", OptionNames.Of(options.Scaling));
-        json.WriteString("device", "cpu");
+        json.WriteString("device", report.Device);
         json.WriteString("simdPath", report.SimdPath);
         json.WriteString("data", report.DataSource);
         json.WriteNumber("rows", report.Rows);

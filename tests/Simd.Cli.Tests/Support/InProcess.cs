@@ -27,9 +27,9 @@ internal static class InProcess
         return new CliResult(code, console.Output, error.ToString());
     }
 
-    public static CliServices With(ITrainer? trainer = null, ICudaProbe? cuda = null, IProcessLauncher? launcher = null)
+    public static CliServices With(ITrainer? trainer = null, ICudaProbe? cuda = null, IProcessLauncher? launcher = null, ITrainer? cudaTrainer = null)
     {
         CliServices defaults = CliServices.Default;
-        return new CliServices(trainer ?? defaults.Trainer, cuda ?? defaults.Cuda, launcher ?? defaults.Launcher);
+        return new CliServices(trainer ?? defaults.Trainer, cudaTrainer ?? defaults.CudaTrainer, cuda ?? defaults.Cuda, launcher ?? defaults.Launcher);
     }
 }
