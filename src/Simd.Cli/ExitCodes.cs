@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>Gradient descent diverged (the cost became infinite or NaN): lower <c>--alpha</c> or scale the features.</summary>
     public const int Diverged = 3;
 
+    /// <summary>Interrupted (Ctrl+C) before the command finished: 128 + SIGINT, as shells report it.</summary>
+    public const int Cancelled = 130;
+
     /// <summary>A defect in <c>simd</c> itself (an unexpected exception): the message asks to report it.</summary>
     public const int InternalError = 70;
 }

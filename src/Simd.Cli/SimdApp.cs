@@ -41,6 +41,7 @@ internal static class SimdApp
             config.ConfigureConsole(console.Out);
             config.UseStrictParsing();
             config.SetExceptionHandler((exception, _) => Report(exception, console));
+            config.CancellationExitCode(ExitCodes.Cancelled);
 
             config.AddExample("info");
             config.AddExample("train");
@@ -86,6 +87,7 @@ internal static class SimdApp
             CommandParseException or CommandRuntimeException or UsageException => (ExitCodes.BadUsage, exception.Message),
             DataFormatException => (ExitCodes.BadData, exception.Message),
             TrainingDivergedException => (ExitCodes.Diverged, exception.Message),
+            OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
             _ => (ExitCodes.InternalError, $"internal error, please report it: {exception}"),
         };
 

@@ -1,4 +1,8 @@
+using System;
 using System.IO;
+using System.Threading;
+using Simd.Cli.Data;
+using Simd.Cli.Training;
 using Simd.Cli.Tests.Support;
 using Xunit;
 
@@ -135,5 +139,33 @@ public sealed class TrainErrorTests
     {
         // λmax of XᵀX/m is at least the largest mean square of a column (s1: about 3.7·10⁴), far above 2/α = 20.
         Assert.Equal(ExitCodes.Diverged, InProcess.Run("train", "--scale", "none").ExitCode);
+    }
+
+    [Fact]
+    public void Cancellation_exits_with_130()
+    {
+        CliResult run = InProcess.Run(["train"], InProcess.With(trainer: new CancelledTrainer()));
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Contains("simd: cancelled", run.Error);
+    }
+
+    [Fact]
+    public void An_unexpected_exception_is_an_internal_error_with_its_details()
+    {
+        CliResult run = InProcess.Run(["train"], InProcess.With(trainer: new BrokenTrainer()));
+        Assert.Equal(ExitCodes.InternalError, run.ExitCode);
+        Assert.Contains("simd: internal error, please report it: System.InvalidOperationException: broken", run.Error);
+    }
+
+    private sealed class CancelledTrainer : ITrainer
+    {
+        public TrainingResult Train(DataSet data, TrainingOptions options, Action<int, double>? onUpdate, CancellationToken cancellationToken) =>
+            throw new OperationCanceledException();
+    }
+
+    private sealed class BrokenTrainer : ITrainer
+    {
+        public TrainingResult Train(DataSet data, TrainingOptions options, Action<int, double>? onUpdate, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("broken");
     }
 }
