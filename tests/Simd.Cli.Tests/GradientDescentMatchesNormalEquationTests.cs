@@ -18,7 +18,7 @@ public sealed class GradientDescentMatchesNormalEquationTests
     private const double Target = 1e-7;
 
     [Fact]
-    public void Eigenvalue_helper_is_right_on_a_known_matrix()
+    public void Jacobi_eigenvalues_are_right_on_a_known_matrix()
     {
         // [[2, 1, 0], [1, 2, 0], [0, 0, 5]] has eigenvalues 1, 3, 5.
         double[] values = SymmetricEigenvalues.Of([2, 1, 0, 1, 2, 0, 0, 0, 5], 3);
