@@ -12,6 +12,7 @@ namespace Simd.Cuda;
 internal sealed class DeviceMemoryHandle : SafeHandle
 {
     private readonly nint context;
+    private readonly bool hasAllocation;
 
     /// <summary>Wraps <paramref name="pointer"/>, allocated in <paramref name="context"/>; zero means an empty allocation.</summary>
     /// <param name="pointer">The device pointer, or zero for a zero-length buffer.</param>
@@ -23,8 +24,6 @@ internal sealed class DeviceMemoryHandle : SafeHandle
         SetHandle((nint)pointer);
         hasAllocation = pointer != 0;
     }
-
-    private readonly bool hasAllocation;
 
     /// <inheritdoc/>
     public override bool IsInvalid => false;

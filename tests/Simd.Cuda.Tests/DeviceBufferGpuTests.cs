@@ -77,6 +77,10 @@ public sealed class DeviceBufferGpuTests
         Assert.Equal(
             "The destination has 5 elements but the device buffer holds only 4. (Parameter 'destination')",
             Assert.Throws<ArgumentException>(() => buffer.Download(new float[5])).Message);
+        using var shorter = DeviceBuffer<float>.Allocate(device, 3);
+        Assert.Equal(
+            "The destination has 3 elements but this buffer has 4. (Parameter 'destination')",
+            Assert.Throws<ArgumentException>(() => buffer.CopyTo(shorter)).Message);
         Assert.StartsWith(
             "The slice [3, 5) does not fit in a buffer of 4 elements.",
             Assert.Throws<ArgumentOutOfRangeException>(() => buffer.Slice(3, 2)).Message,

@@ -76,6 +76,27 @@ public sealed class GradientDescentGpuTests
         }
     }
 
+    [SkippableFact]
+    public void Initial_weights_must_match_the_columns_and_are_where_training_starts()
+    {
+        CudaDevice device = Gpu.Require();
+        double[] x = [1, 0, 0, 1, 1, 1];
+        using var trainer = new CudaRegressionTrainer<double>(new ReadOnlyMatrixView<double>(x, 3, 2), [1, 2, 3], RegressionKind.Linear, device);
+
+        Assert.Equal(
+            "The initial weights have 3 elements but X has 2 columns. (Parameter 'initialWeights')",
+            Assert.Throws<ArgumentException>(() => trainer.Train(0.1, 1, 0, [1, 2, 3])).Message);
+
+        // Zero steps return the starting point; the exact fit y = x0 + 2·x1 + 0 has zero cost and stays put.
+        CudaTrainingResult<double> none = trainer.Train(0.1, 0, 0, [5, 6], 7);
+        Assert.Equal([5.0, 6.0], none.Weights);
+        Assert.Equal(7.0, none.Bias);
+        Assert.Empty(none.CostHistory);
+        CudaTrainingResult<double> exact = trainer.Train(0.1, 3, 0, [1, 2], 0);
+        Assert.Equal([1.0, 2.0], exact.Weights);
+        Assert.Equal([0.0, 0.0, 0.0], exact.CostHistory);
+    }
+
     private static (double[] X, double[] Y) Problem(int rows, int columns, RegressionKind kind)
     {
         var random = new Random(columns * 31 + (int)kind);

@@ -74,4 +74,31 @@ public sealed class InputValidationTests
             Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Only_float_and_double_are_supported_on_the_device()
+    {
+        Half[] x = [(Half)1];
+        Assert.Equal(
+            "Device gradient descent supports float and double, not Half.",
+            Assert.Throws<NotSupportedException>(() => new CudaRegressionTrainer<Half>(new ReadOnlyMatrixView<Half>(x, 1, 1), x, RegressionKind.Linear)).Message);
+        Assert.Equal(
+            "Kernel arguments of type System.Int32 are not supported; use float or double.",
+            Assert.Throws<NotSupportedException>(() => KernelLauncher.Slot(3)).Message);
+    }
+
+    [Fact]
+    public void Uniform_slots_hold_the_value_bits_in_the_low_bytes()
+    {
+        Assert.Equal(0x3FC0_0000UL, KernelLauncher.Slot(1.5f));
+        Assert.Equal(0x3FF8_0000_0000_0000UL, KernelLauncher.Slot(1.5));
+        Assert.Equal(0x8000_0000UL, KernelLauncher.Slot(-0f));
+    }
+
+    [Fact]
+    public void A_launch_with_too_many_arguments_is_refused_before_reaching_the_driver()
+    {
+        var error = Assert.Throws<ArgumentException>(() => KernelLauncher.Launch(null!, 0, 1, 1, new ulong[65], "k map"));
+        Assert.Equal("k map has 65 arguments; at most 64 are supported. (Parameter 'arguments')", error.Message);
+    }
 }

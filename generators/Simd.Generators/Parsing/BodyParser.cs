@@ -289,6 +289,11 @@ namespace Simd.Generators.Parsing
                 return new Constant(element == ElementType.Single ? (float)value : value);
             }
 
+            if (syntax is InvocationExpressionSyntax invocation)
+            {
+                return Call(invocation);
+            }
+
             if (info.Type is { } type && !IsElement(type))
             {
                 if (type.SpecialType == SpecialType.System_Boolean)
@@ -338,9 +343,6 @@ namespace Simd.Generators.Parsing
                     Expr? whenFalse = Value(conditional.WhenFalse);
                     return condition is not null && whenTrue is not null && whenFalse is not null ? new Select(condition, whenTrue, whenFalse) : null;
                 }
-
-                case InvocationExpressionSyntax invocation:
-                    return Call(invocation);
 
                 default:
                     Unsupported(syntax);
@@ -420,6 +422,20 @@ namespace Simd.Generators.Parsing
             }
 
             string container = callee.ContainingType?.ToDisplayString() ?? string.Empty;
+            bool isMath = (container == "System.Math" || container == "System.MathF") && MathFunctions.ContainsKey(callee.Name);
+            bool isKernel = callee.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KernelParser.KernelAttributeName);
+            if (isKernel && KernelCallProblem(callee) is { } problem)
+            {
+                Report(Diagnostics.UnusableKernelCall, invocation.GetLocation(), callee.Name, problem);
+                return null;
+            }
+
+            if (!isMath && !isKernel)
+            {
+                Report(Diagnostics.UnsupportedCall, invocation.Expression.GetLocation(), container.Length > 0 ? $"{container}.{callee.Name}" : callee.Name);
+                return null;
+            }
+
             var arguments = new List<Expr>();
             foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
             {
@@ -454,30 +470,25 @@ namespace Simd.Generators.Parsing
                 return new MathCall(known.Function, arguments.ToEquatableArray());
             }
 
-            if (callee.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KernelParser.KernelAttributeName))
+            if (isKernel)
             {
-                string? problem =
-                    !callee.IsStatic ? "it is not static"
-                    : callee.IsGenericMethod ? "it is generic"
-                    : callee.ReturnType.SpecialType == SpecialType.System_Void ? "it is void; only kernels that return a value can be called"
-                    : !IsElement(callee.ReturnType) ? $"it returns '{callee.ReturnType.ToDisplayString()}', not '{element.Keyword()}'"
-                    : callee.Parameters.Any(p => p.RefKind != RefKind.None) ? "it has a 'ref' parameter"
-                    : callee.Parameters.Any(p => !IsElement(p.Type)) ? $"its parameters are not all '{element.Keyword()}'"
-                    : callee.DeclaredAccessibility == Accessibility.Private && !SymbolEqualityComparer.Default.Equals(callee.ContainingType, method.ContainingType) ? "it is private to another type"
-                    : null;
-                if (problem is not null)
-                {
-                    Report(Diagnostics.UnusableKernelCall, invocation.GetLocation(), callee.Name, problem);
-                    return null;
-                }
-
                 string qualified = callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
                 return new KernelCall(qualified, callee.Name, arguments.ToEquatableArray());
             }
 
-            Report(Diagnostics.UnsupportedCall, invocation.Expression.GetLocation(), container.Length > 0 ? $"{container}.{callee.Name}" : callee.Name);
+            Report(Diagnostics.UnsupportedCall, invocation.Expression.GetLocation(), $"{container}.{callee.Name}");
             return null;
         }
+
+        private string? KernelCallProblem(IMethodSymbol callee) =>
+            !callee.IsStatic ? "it is not static"
+            : callee.IsGenericMethod ? "it is generic"
+            : callee.ReturnType.SpecialType == SpecialType.System_Void ? "it is void; only kernels that return a value can be called"
+            : !IsElement(callee.ReturnType) ? $"it returns '{callee.ReturnType.ToDisplayString()}', not '{element.Keyword()}'"
+            : callee.Parameters.Any(p => p.RefKind != RefKind.None) ? "it has a 'ref' parameter"
+            : callee.Parameters.Any(p => !IsElement(p.Type)) ? $"its parameters are not all '{element.Keyword()}'"
+            : callee.DeclaredAccessibility == Accessibility.Private && !SymbolEqualityComparer.Default.Equals(callee.ContainingType, method.ContainingType) ? "it is private to another type"
+            : null;
 
         private void Unsupported(ExpressionSyntax syntax)
         {

@@ -57,6 +57,8 @@ public static class CudaPrelude
         static __device__ __forceinline__ simd_u64 simd_bits(double x) { simd_u64 r; asm("mov.b64 %0, %1;" : "=l"(r) : "d"(x)); return r; }
         static __device__ __forceinline__ float simd_float_from_bits(unsigned int b) { float r; asm("mov.b32 %0, %1;" : "=f"(r) : "r"(b)); return r; }
         static __device__ __forceinline__ double simd_double_from_bits(simd_u64 b) { double r; asm("mov.b64 %0, %1;" : "=d"(r) : "l"(b)); return r; }
+        // simd-host-checked-begin: plain C++ over the bit casts above; a unit test compiles it for the host
+        // and compares it with Math.Min / Math.Max on special values.
         static __device__ __forceinline__ bool simd_is_negative(float x) { return (simd_bits(x) >> 31) != 0u; }
         static __device__ __forceinline__ bool simd_is_negative(double x) { return (simd_bits(x) >> 63) != 0ull; }
         static __device__ __forceinline__ float simd_positive_infinity(float) { return simd_float_from_bits(0x7f800000u); }
@@ -72,6 +74,7 @@ public static class CudaPrelude
         static __device__ __forceinline__ double simd_max(double a, double b) { if (a != b) { return a != a ? a : (b < a ? a : b); } return simd_is_negative(b) ? a : b; }
         static __device__ __forceinline__ float simd_add(float a, float b) { return a + b; }
         static __device__ __forceinline__ double simd_add(double a, double b) { return a + b; }
+        // simd-host-checked-end
 
         // Warp shuffles as inline PTX (shfl.sync, PTX 6.0+): identical under both compilers, all 32 lanes active.
         static __device__ __forceinline__ float simd_shuffle_down(float v, unsigned int delta)

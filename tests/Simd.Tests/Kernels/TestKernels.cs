@@ -63,4 +63,22 @@ public static partial class TestKernels
         y -= x;
         return y;
     }
+
+    [Kernel(Reductions = Reduction.Min | Reduction.Max)]
+    public static float MaxOf(float a, float b) => Math.Max(a, b);
+
+    [Kernel(Reductions = Reduction.Min | Reduction.Max)]
+    public static float MinOf(float a, float b) => Math.Min(a, b);
+
+    [Kernel]
+    public static float ExpOf(float x) => MathF.Exp(x);
+
+    [Kernel]
+    public static float LogOf(float x) => MathF.Log(x);
+
+    [Kernel]
+    public static float TanhOf(float x) => MathF.Tanh(x);
+
+    [Kernel(Reductions = Reduction.Sum)]
+    public static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
 }

@@ -34,4 +34,13 @@ public static partial class TestKernelsDouble
 
     [Kernel]
     public static double Clamped(double x, [Uniform] double low, [Uniform] double high) => Math.Clamp(x, low, high);
+
+    [Kernel]
+    public static double ExpOf(double x) => Math.Exp(x);
+
+    [Kernel]
+    public static double LogOf(double x) => Math.Log(x);
+
+    [Kernel]
+    public static double TanhOf(double x) => Math.Tanh(x);
 }
