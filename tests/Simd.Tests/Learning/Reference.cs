@@ -138,7 +138,7 @@ internal static class Reference
     /// The bound for the fused logistic evaluation, like <see cref="LinearBounds"/>: the score ẑ is off by
     /// at most γ(n+1)·(Σ|xⱼwⱼ| + |b|) =: ζᵢ; the sigmoid has slope ≤ ¼ and is evaluated in T within 4u
     /// (one exp within 1 ulp, one add, one divide), so |êᵢ − eᵢ| ≤ δᵢ = ¼ζᵢ + 4u; the loss softplus(z) − y·z has
-    /// slope ≤ 1 in z and is formed in double, so each cost term is off by ≤ ζᵢ (+ 1e−15 relative); the
+    /// slope ≤ 1 in z and is formed in double, so each cost term is off by ≤ ζᵢ (+ its rounding); the
     /// gradient sums are bounded as in the linear case with |e| ≤ 1.
     /// </summary>
     public static (double Cost, double[] Weights, double Bias) LogisticBounds(double[] x, int m, int n, double[] w, double b, double u)
@@ -158,7 +158,9 @@ internal static class Reference
 
             double zeta = gammaRow * magnitude;
             double delta = (0.25 * zeta) + (4 * u);
-            cost += zeta + (1e-15 * (magnitude + 1));
+            // The cost term is ≤ |z| + log 2 ≤ magnitude + 1: its double rounding (1e−15) and the final rounding of J
+            // to T (u·J, as J is the mean of the terms) are covered by (1e−15 + u)·(magnitude + 1).
+            cost += zeta + ((1e-15 + u) * (magnitude + 1));
             bias += delta;
             for (int j = 0; j < n; j++)
             {
