@@ -147,7 +147,7 @@ public static class LogisticRegression
             T z = RowOperations.Dot(data.Slice(i * x.Stride, x.Columns), weights) + bias;
             if (T.IsNaN(z))
             {
-                LearningArguments.RequireFinite(x.SliceRows(i, 1), nameof(x));
+                LearningArguments.RequireFinite(x, nameof(x));
                 LearningArguments.RequireFinite(weights, nameof(weights), "index");
                 LearningArguments.RequireFinite(bias, nameof(bias));
             }
