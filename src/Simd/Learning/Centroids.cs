@@ -1,0 +1,96 @@
+using System;
+using System.Numerics;
+using Simd.Learning.Kernels;
+
+namespace Simd.Learning;
+
+/// <summary>
+/// The assignment step of k-means clustering: squared Euclidean distances ‖xᵢ − μₖ‖² = Σⱼ (xᵢⱼ − μₖⱼ)² from every
+/// row to every centroid, and each row's nearest centroid.
+/// </summary>
+/// <remarks>
+/// Distances are summed from the differences, not expanded as ‖x‖² − 2x·μ + ‖μ‖², which cancels
+/// catastrophically for points close to a centroid; so a distance is never negative and is exactly 0 for
+/// a row equal to a centroid.
+/// </remarks>
+public static class Centroids
+{
+    /// <summary>destination[i, k] = ‖xᵢ − μₖ‖².</summary>
+    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <param name="x">The m×n rows.</param>
+    /// <param name="centroids">The k×n centroids μ, k ≥ 1.</param>
+    /// <param name="destination">An m×k matrix.</param>
+    /// <exception cref="ArgumentException">The shapes disagree, there are no centroids, or an input holds NaN/∞ (row and column are named).</exception>
+    public static void SquaredDistances<T>(ReadOnlyMatrixView<T> x, ReadOnlyMatrixView<T> centroids, MatrixView<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Validate(x, centroids);
+        LearningArguments.RequireMatrixShape(destination, x.Rows, centroids.Rows, nameof(destination));
+        for (int i = 0; i < x.Rows; i++)
+        {
+            ReadOnlySpan<T> row = x.Row(i);
+            Span<T> target = destination.Row(i);
+            for (int k = 0; k < centroids.Rows; k++)
+            {
+                target[k] = RowOperations.SquaredDistance(row, centroids.Row(k));
+            }
+        }
+    }
+
+    /// <summary>
+    /// assignments[i] = argminₖ ‖xᵢ − μₖ‖² (the lowest k on ties), and returns the k-means objective
+    /// Σᵢ minₖ ‖xᵢ − μₖ‖² in double.
+    /// </summary>
+    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <param name="x">The m×n rows.</param>
+    /// <param name="centroids">The k×n centroids μ, k ≥ 1.</param>
+    /// <param name="assignments">Receives m centroid indices.</param>
+    /// <returns>The sum of each row's squared distance to its nearest centroid.</returns>
+    /// <exception cref="ArgumentException">The shapes disagree, there are no centroids, or an input holds NaN/∞ (row and column are named).</exception>
+    public static double AssignNearest<T>(ReadOnlyMatrixView<T> x, ReadOnlyMatrixView<T> centroids, Span<int> assignments)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Validate(x, centroids);
+        LearningArguments.RequireLength(assignments.Length, x.Rows, nameof(assignments), "one per row of x");
+        double total = 0;
+        for (int i = 0; i < x.Rows; i++)
+        {
+            ReadOnlySpan<T> row = x.Row(i);
+            int best = 0;
+            T bestDistance = RowOperations.SquaredDistance(row, centroids.Row(0));
+            for (int k = 1; k < centroids.Rows; k++)
+            {
+                T d = RowOperations.SquaredDistance(row, centroids.Row(k));
+                if (d < bestDistance)
+                {
+                    best = k;
+                    bestDistance = d;
+                }
+            }
+
+            assignments[i] = best;
+            total += double.CreateTruncating(bestDistance);
+        }
+
+        return total;
+    }
+
+    private static void Validate<T>(ReadOnlyMatrixView<T> x, ReadOnlyMatrixView<T> centroids)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        LearningArguments.RequireFloatOrDouble<T>();
+        if (centroids.Rows == 0)
+        {
+            throw new ArgumentException("'centroids' has no rows; at least one centroid is needed.", nameof(centroids));
+        }
+
+        if (centroids.Columns != x.Columns)
+        {
+            throw new ArgumentException(
+                $"'centroids' has {centroids.Columns} columns but 'x' has {x.Columns}; both must have one column per feature.", nameof(centroids));
+        }
+
+        LearningArguments.RequireFinite(x, nameof(x));
+        LearningArguments.RequireFinite(centroids, nameof(centroids));
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Numerics;
+using System.Threading;
+using Simd.Learning.Kernels;
+
+namespace Simd.Learning;
+
+/// <summary>
+/// A batch gradient-descent trainer for linear and logistic regression. Each iteration evaluates J(w, b),
+/// ∂J/∂w and ∂J/∂b in one fused pass over X, then updates w and b simultaneously.
+/// </summary>
+/// <remarks>
+/// <para>Stopping: after <see cref="GradientDescentOptions.Iterations"/> updates, or earlier when
+/// <see cref="GradientDescentOptions.Tolerance"/> &gt; 0 and an update changes the cost by at most it.</para>
+/// <para>Divergence: if an update makes the cost NaN/∞, or raises it by more than √ε·|J| (ε the machine epsilon
+/// of T: the rounding noise of evaluating J stays far below this, a real divergence grows geometrically past
+/// it), a <see cref="GradientDescentDivergedException"/> says the learning rate is too large and suggests a smaller one.</para>
+/// <para>Cancellation: the token is checked before every update; <see cref="OperationCanceledException"/> is thrown.</para>
+/// <para>X and y are checked once for NaN/∞ before descending; the caller's arrays are never modified.</para>
+/// </remarks>
+/// <param name="options">The settings; validated here.</param>
+public sealed class GradientDescent(GradientDescentOptions options)
+{
+    /// <summary>The settings this trainer uses.</summary>
+    public GradientDescentOptions Options { get; } = Validated(options);
+
+    /// <summary>Fits f(x) = w·x + b to <paramref name="y"/> by minimising J = (1/(2m)) Σ (f(xᵢ) − yᵢ)² (+ (λ/(2m))·‖w‖²).</summary>
+    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <param name="x">The m×n feature matrix, m ≥ 1.</param>
+    /// <param name="y">The m targets.</param>
+    /// <param name="initialWeights">Starting w (n values); empty for zeros.</param>
+    /// <param name="initialBias">Starting b.</param>
+    /// <param name="cancellationToken">Stops the descent between updates.</param>
+    /// <returns>w, b and the cost history.</returns>
+    /// <exception cref="ArgumentException">Shapes disagree, X has no rows, or X, y or the start hold NaN/∞ (the message names the row and column).</exception>
+    /// <exception cref="GradientDescentDivergedException">The learning rate is too large.</exception>
+    public GradientDescentResult<T> FitLinear<T>(
+        ReadOnlyMatrixView<T> x,
+        ReadOnlySpan<T> y,
+        ReadOnlySpan<T> initialWeights = default,
+        T initialBias = default,
+        CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        LearningArguments.RequireFloatOrDouble<T>();
+        ValidateData(x, y, initialWeights, initialBias);
+        return Descend<T, SquaredErrorLoss<T>>(x, y, initialWeights, initialBias, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fits f(x) = g(w·x + b), g the sigmoid, to 0/1 labels <paramref name="y"/> by minimising the log-loss
+    /// J = −(1/m) Σ [yᵢ log f(xᵢ) + (1 − yᵢ) log(1 − f(xᵢ))] (+ (λ/(2m))·‖w‖²).
+    /// </summary>
+    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <param name="x">The m×n feature matrix, m ≥ 1.</param>
+    /// <param name="y">The m labels, each 0 or 1.</param>
+    /// <param name="initialWeights">Starting w (n values); empty for zeros.</param>
+    /// <param name="initialBias">Starting b.</param>
+    /// <param name="cancellationToken">Stops the descent between updates.</param>
+    /// <returns>w, b and the cost history.</returns>
+    /// <exception cref="ArgumentException">Shapes disagree, X has no rows, data hold NaN/∞, or a label is not 0 or 1.</exception>
+    /// <exception cref="GradientDescentDivergedException">The learning rate is too large.</exception>
+    public GradientDescentResult<T> FitLogistic<T>(
+        ReadOnlyMatrixView<T> x,
+        ReadOnlySpan<T> y,
+        ReadOnlySpan<T> initialWeights = default,
+        T initialBias = default,
+        CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        LearningArguments.RequireFloatOrDouble<T>();
+        ValidateData(x, y, initialWeights, initialBias);
+        LearningArguments.RequireBinaryLabels(y, nameof(y));
+        return Descend<T, LogLoss<T>>(x, y, initialWeights, initialBias, cancellationToken);
+    }
+
+    private static GradientDescentOptions Validated(GradientDescentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options;
+    }
+
+    private static void ValidateData<T>(ReadOnlyMatrixView<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> initialWeights, T initialBias)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        LearningArguments.RequireRows(x, nameof(x));
+        LearningArguments.RequireLength(y.Length, x.Rows, nameof(y), "one target per row of x");
+        if (!initialWeights.IsEmpty)
+        {
+            LearningArguments.RequireLength(initialWeights.Length, x.Columns, nameof(initialWeights), "one weight per column of x");
+            LearningArguments.RequireFinite(initialWeights, nameof(initialWeights), "index");
+        }
+
+        LearningArguments.RequireFinite(initialBias, nameof(initialBias));
+        LearningArguments.RequireFinite(x, nameof(x));
+        LearningArguments.RequireFinite(y, nameof(y), "row");
+    }
+
+    private GradientDescentResult<T> Descend<T, TLoss>(
+        ReadOnlyMatrixView<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> initialWeights, T initialBias, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoss : IRowLoss<T>
+    {
+        GradientDescentOptions o = Options;
+        int n = x.Columns;
+        var w = new T[n];
+        initialWeights.CopyTo(w);
+        T b = initialBias;
+        var gradient = new T[n];
+        var history = new double[o.Iterations + 1];
+        T alpha = T.CreateTruncating(o.LearningRate);
+        double noise = Math.Sqrt(MachineEpsilon<T>());
+
+        double cost = FusedGradientStep.Run<T, TLoss>(x, y, w, b, o.L2, gradient, out double gradientB, o.MaxDegreeOfParallelism);
+        history[0] = cost;
+        o.Progress?.Report(new GradientDescentProgress(0, cost));
+        if (!double.IsFinite(cost))
+        {
+            throw new GradientDescentDivergedException(0, cost, cost, o.LearningRate);
+        }
+
+        int done = 0;
+        bool converged = false;
+        while (done < o.Iterations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // Simultaneous update: the gradient was evaluated at the old (w, b) for both.
+            for (int j = 0; j < n; j++)
+            {
+                w[j] -= alpha * gradient[j];
+            }
+
+            b -= alpha * T.CreateTruncating(gradientB);
+            done++;
+
+            double previous = cost;
+            cost = FusedGradientStep.Run<T, TLoss>(x, y, w, b, o.L2, gradient, out gradientB, o.MaxDegreeOfParallelism);
+            history[done] = cost;
+            o.Progress?.Report(new GradientDescentProgress(done, cost));
+            if (!double.IsFinite(cost) || cost - previous > noise * Math.Abs(previous))
+            {
+                throw new GradientDescentDivergedException(done, previous, cost, o.LearningRate);
+            }
+
+            if (o.Tolerance > 0 && Math.Abs(previous - cost) <= o.Tolerance)
+            {
+                converged = true;
+                break;
+            }
+        }
+
+        return new GradientDescentResult<T>(w, b, history.AsSpan(0, done + 1).ToArray(), converged);
+    }
+
+    private static double MachineEpsilon<T>()
+        where T : IFloatingPointIeee754<T>
+        => typeof(T) == typeof(float) ? Math.Pow(2, -23) : Math.Pow(2, -52);
+}

@@ -1,0 +1,65 @@
+using System;
+
+namespace Simd.Learning;
+
+/// <summary>
+/// The settings of batch gradient descent: w ← w − α·∂J/∂w, b ← b − α·∂J/∂b, both computed from the same
+/// (w, b) (simultaneous update), for at most <see cref="Iterations"/> updates.
+/// </summary>
+public sealed class GradientDescentOptions
+{
+    /// <summary>The learning rate α &gt; 0. Default 0.01.</summary>
+    public double LearningRate { get; init; } = 0.01;
+
+    /// <summary>The largest number of updates, ≥ 0. Default 1000.</summary>
+    public int Iterations { get; init; } = 1000;
+
+    /// <summary>
+    /// Stop early once an update changes the cost by at most this much: |J(before) − J(after)| ≤ Tolerance.
+    /// 0 (the default) disables early stopping, so exactly <see cref="Iterations"/> updates run.
+    /// </summary>
+    public double Tolerance { get; init; }
+
+    /// <summary>
+    /// The L2 regularisation strength λ ≥ 0: the cost gains (λ/(2m))·‖w‖² and ∂J/∂w gains (λ/m)·w; the bias is
+    /// not regularised. Default 0.
+    /// </summary>
+    public double L2 { get; init; }
+
+    /// <summary>
+    /// The most threads one gradient evaluation may use; −1 (the default) means all cores. Inputs with
+    /// m·n below 2¹⁸ elements always run on one thread. Results are bit-identical for every value.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>Receives the cost before the first update (iteration 0) and after each update; <see langword="null"/> for none.</summary>
+    public IProgress<GradientDescentProgress>? Progress { get; init; }
+
+    internal void Validate()
+    {
+        if (!double.IsFinite(LearningRate) || LearningRate <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, $"The learning rate must be finite and > 0; it is {LearningRate}.");
+        }
+
+        if (Iterations < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, $"The number of iterations must be ≥ 0; it is {Iterations}.");
+        }
+
+        if (!double.IsFinite(Tolerance) || Tolerance < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, $"The tolerance must be finite and ≥ 0; it is {Tolerance}.");
+        }
+
+        if (!double.IsFinite(L2) || L2 < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(L2), L2, $"The L2 strength λ must be finite and ≥ 0; it is {L2}.");
+        }
+
+        if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "The thread limit must be −1 (all cores) or ≥ 1.");
+        }
+    }
+}

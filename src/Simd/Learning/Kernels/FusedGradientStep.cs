@@ -1,0 +1,242 @@
+using System;
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+
+namespace Simd.Learning.Kernels;
+
+/// <summary>
+/// One gradient-descent evaluation in a single pass over X: for each row the score z = w·x + b, the error,
+/// the cost term, and the error-weighted row added to ∂J/∂w — with no m-length temporary.
+/// </summary>
+/// <remarks>
+/// <para>Layout of the work, fixed by m, n and the element size only (never by the thread count):</para>
+/// <list type="bullet">
+/// <item>A <b>block</b> is <see cref="BlockRows{T}"/> rows, about <see cref="BlockBytes"/> bytes, so it stays in L1:
+/// the block's dot products read it from memory, the gradient update reads it again from L1. The block's
+/// errors live in a stack buffer of at most <see cref="MaxBlockRows"/> elements.</item>
+/// <item>A <b>chunk</b> is a whole number of blocks, about <see cref="ChunkElements"/> elements. Each chunk
+/// accumulates its own partial gradient (in T, vectorised) and partial cost and Σ error (in double).</item>
+/// <item>Chunks are combined in chunk order, in double. Whether one thread or many processed the chunks,
+/// every partial is computed by the same instructions on the same data and summed in the same order, so
+/// the results are bit-identical for any thread count.</item>
+/// </list>
+/// <para>Chunks run in parallel when m·n ≥ <see cref="ParallelThreshold"/> (below it a fork/join costs more than it saves).</para>
+/// </remarks>
+internal static class FusedGradientStep
+{
+    /// <summary>m·n from which chunks are processed on several cores: 2¹⁸ elements (1 MiB of floats, ~50 µs of reading).</summary>
+    public const long ParallelThreshold = 1L << 18;
+
+    /// <summary>Target elements per chunk (the unit of work handed to a thread).</summary>
+    public const int ChunkElements = 1 << 16;
+
+    /// <summary>Target bytes per cache block: half of a 32 KiB L1 data cache, leaving room for w, g and the stack.</summary>
+    public const int BlockBytes = 16 * 1024;
+
+    /// <summary>Largest number of rows in a block (the size of the stack buffer of errors).</summary>
+    public const int MaxBlockRows = 256;
+
+    /// <summary>Rows per cache block for rows of <paramref name="columns"/> elements.</summary>
+    public static int BlockRows<T>(int columns)
+        where T : unmanaged
+        => Math.Clamp(BlockBytes / Math.Max(1, columns * Unsafe.SizeOf<T>()), 4, MaxBlockRows);
+
+    /// <summary>Rows per chunk: a whole number of blocks, about <see cref="ChunkElements"/> elements.</summary>
+    public static int ChunkRows<T>(int columns)
+        where T : unmanaged
+    {
+        int block = BlockRows<T>(columns);
+        int rows = ChunkElements / Math.Max(1, columns);
+        return Math.Max(block, rows / block * block);
+    }
+
+    /// <summary>
+    /// Evaluates the cost and writes ∂J/∂w into <paramref name="gradientW"/> and ∂J/∂b into <paramref name="gradientB"/>,
+    /// L2 term (λ/(2m))·‖w‖² included. Arguments are assumed validated (shapes agree, m ≥ 1).
+    /// </summary>
+    /// <returns>The cost J(w, b).</returns>
+    public static double Run<T, TLoss>(
+        ReadOnlyMatrixView<T> x,
+        ReadOnlySpan<T> y,
+        ReadOnlySpan<T> w,
+        T b,
+        double lambda,
+        Span<T> gradientW,
+        out double gradientB,
+        int maxDegreeOfParallelism = -1,
+        long parallelThreshold = ParallelThreshold)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoss : IRowLoss<T>
+    {
+        int m = x.Rows;
+        int n = x.Columns;
+        int chunkRows = ChunkRows<T>(n);
+        int chunks = (m + chunkRows - 1) / chunkRows;
+
+        T[] partialGradients = ArrayPool<T>.Shared.Rent(Math.Max(1, chunks * n));
+        double[] partialSums = ArrayPool<double>.Shared.Rent(2 * chunks);
+        try
+        {
+            unsafe
+            {
+                using var pin = x.Memory.Pin();
+                fixed (T* yp = y)
+                fixed (T* wp = w)
+                {
+                    var job = new ChunkJob<T, TLoss>(
+                        (T*)pin.Pointer, x.Stride, m, n, yp, wp, b, chunkRows, partialGradients, partialSums);
+                    bool parallel = maxDegreeOfParallelism != 1 && chunks > 1 && (long)m * n >= parallelThreshold
+                        && Environment.ProcessorCount > 1;
+                    if (parallel)
+                    {
+                        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, job.Run);
+                    }
+                    else
+                    {
+                        for (int c = 0; c < chunks; c++)
+                        {
+                            job.Run(c);
+                        }
+                    }
+                }
+            }
+
+            // Combine in chunk order, in double: the order is fixed, so the thread count cannot change a bit.
+            double costSum = 0, errorSum = 0;
+            for (int c = 0; c < chunks; c++)
+            {
+                costSum += partialSums[2 * c];
+                errorSum += partialSums[(2 * c) + 1];
+            }
+
+            double penalty = 0;
+            for (int j = 0; j < n; j++)
+            {
+                double s = 0;
+                for (int c = 0; c < chunks; c++)
+                {
+                    s += double.CreateTruncating(partialGradients[(c * n) + j]);
+                }
+
+                double wj = double.CreateTruncating(w[j]);
+                penalty += wj * wj;
+                gradientW[j] = T.CreateTruncating((s / m) + (lambda / m * wj));
+            }
+
+            gradientB = errorSum / m;
+            return (TLoss.CostScale * costSum / m) + (lambda / (2.0 * m) * penalty);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(partialGradients);
+            ArrayPool<double>.Shared.Return(partialSums);
+        }
+    }
+
+    /// <summary>The work of one chunk, callable from any thread; writes only that chunk's partials.</summary>
+    private sealed unsafe class ChunkJob<T, TLoss>(
+        T* x, int stride, int m, int n, T* y, T* w, T b, int chunkRows, T[] partialGradients, double[] partialSums)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoss : IRowLoss<T>
+    {
+        private readonly LearningWidth width = LearningWidths.For<T>(n);
+
+        public void Run(int chunk)
+        {
+            int first = chunk * chunkRows;
+            int rows = Math.Min(chunkRows, m - first);
+            Span<T> g = partialGradients.AsSpan(chunk * n, n);
+            g.Clear();
+            ref T xs = ref Unsafe.AsRef<T>(x + ((nint)first * stride));
+            ref T ys = ref Unsafe.AsRef<T>(y + first);
+            ref T ws = ref Unsafe.AsRef<T>(w);
+            ref T gs = ref MemoryMarshal.GetReference(g);
+            double cost, errors;
+            switch (width)
+            {
+                case LearningWidth.VectorT:
+                    cost = Chunk<T, Vector<T>, LearningVectorT<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
+                    break;
+                case LearningWidth.W512:
+                    cost = Chunk<T, System.Runtime.Intrinsics.Vector512<T>, LearningVector512<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
+                    break;
+                case LearningWidth.W256:
+                    cost = Chunk<T, System.Runtime.Intrinsics.Vector256<T>, LearningVector256<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
+                    break;
+                case LearningWidth.W128:
+                    cost = Chunk<T, System.Runtime.Intrinsics.Vector128<T>, LearningVector128<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
+                    break;
+                default:
+                    cost = ChunkScalar<T, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
+                    break;
+            }
+
+            partialSums[2 * chunk] = cost;
+            partialSums[(2 * chunk) + 1] = errors;
+        }
+    }
+
+    private static double Chunk<T, TVector, TWidth, TLoss>(
+        ref T x, int stride, int rows, int n, ref T y, ref T w, T b, ref T g, out double errorSum)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : ILearningVector<TVector, T>
+        where TLoss : IRowLoss<T>
+    {
+        Span<T> e = stackalloc T[MaxBlockRows];
+        int blockRows = BlockRows<T>(n);
+        double costSum = 0, sumE = 0;
+        for (int start = 0; start < rows; start += blockRows)
+        {
+            int count = Math.Min(blockRows, rows - start);
+            ref T block = ref Unsafe.Add(ref x, (nint)start * stride);
+            ref T row = ref block;
+            for (int r = 0; r < count; r++)
+            {
+                T z = RowKernels.Dot<T, TVector, TWidth>(in row, in w, n) + b;
+                T error = TLoss.Error(z, Unsafe.Add(ref y, start + r), out double term);
+                e[r] = error;
+                costSum += term;
+                sumE += double.CreateTruncating(error);
+                row = ref Unsafe.Add(ref row, stride);
+            }
+
+            RowKernels.AccumulateWeighted<T, TVector, TWidth>(in block, stride, count, n, e, ref g);
+        }
+
+        errorSum = sumE;
+        return costSum;
+    }
+
+    private static double ChunkScalar<T, TLoss>(
+        ref T x, int stride, int rows, int n, ref T y, ref T w, T b, ref T g, out double errorSum)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoss : IRowLoss<T>
+    {
+        Span<T> e = stackalloc T[MaxBlockRows];
+        int blockRows = BlockRows<T>(n);
+        double costSum = 0, sumE = 0;
+        for (int start = 0; start < rows; start += blockRows)
+        {
+            int count = Math.Min(blockRows, rows - start);
+            ref T block = ref Unsafe.Add(ref x, (nint)start * stride);
+            ref T row = ref block;
+            for (int r = 0; r < count; r++)
+            {
+                T z = RowKernels.DotScalar(in row, in w, n) + b;
+                T error = TLoss.Error(z, Unsafe.Add(ref y, start + r), out double term);
+                e[r] = error;
+                costSum += term;
+                sumE += double.CreateTruncating(error);
+                row = ref Unsafe.Add(ref row, stride);
+            }
+
+            RowKernels.AccumulateWeightedScalar(in block, stride, count, n, e, ref g);
+        }
+
+        errorSum = sumE;
+        return costSum;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Numerics;
+
+namespace Simd.Learning.Kernels;
+
+/// <summary>
+/// One vector width seen through static members, so the fused learning loops are written once and the JIT
+/// specialises them per width. The implementations are one-line forwards, all inlined.
+/// </summary>
+/// <typeparam name="TVector">The vector type.</typeparam>
+/// <typeparam name="T">The element type, <see langword="float"/> or <see langword="double"/>.</typeparam>
+internal interface ILearningVector<TVector, T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Elements per vector.</summary>
+    static abstract int Count { get; }
+
+    static abstract TVector Zero { get; }
+
+    static abstract TVector Load(ref readonly T source, nuint index);
+
+    static abstract void Store(TVector value, ref T destination, nuint index);
+
+    static abstract TVector Broadcast(T value);
+
+    static abstract TVector Add(TVector left, TVector right);
+
+    static abstract TVector Subtract(TVector left, TVector right);
+
+    static abstract TVector Multiply(TVector left, TVector right);
+
+    /// <summary><c>a · b + c</c>, fused where the hardware has FMA, two roundings otherwise (never emulated in software).</summary>
+    static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
+
+    static abstract TVector Max(TVector left, TVector right);
+
+    /// <summary>Lanes at or above <paramref name="firstLane"/> from <paramref name="high"/>, the others from <paramref name="low"/>.</summary>
+    static abstract TVector Blend(TVector low, TVector high, int firstLane);
+
+    /// <summary>The sum of the lanes, in the fixed pairwise order of the BCL's <c>Sum</c>.</summary>
+    static abstract T Sum(TVector value);
+
+    /// <summary>The largest lane.</summary>
+    static abstract T MaxLane(TVector value);
+}

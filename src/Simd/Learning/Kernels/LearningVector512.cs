@@ -1,0 +1,72 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Simd.Learning.Kernels;
+
+/// <summary>The 512-bit width: <see cref="Vector512{T}"/>.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+internal readonly struct LearningVector512<T> : ILearningVector<Vector512<T>, T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static int Count => Vector512<T>.Count;
+
+    public static Vector512<T> Zero => Vector512<T>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Load(ref readonly T source, nuint index) => Vector512.LoadUnsafe(in source, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<T> value, ref T destination, nuint index) => value.StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Add(Vector512<T> left, Vector512<T> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Subtract(Vector512<T> left, Vector512<T> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Multiply(Vector512<T> left, Vector512<T> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c)
+    {
+        // The BCL offers MultiplyAddEstimate for float and double only; the type test folds away at JIT time.
+        if (typeof(T) == typeof(float))
+        {
+            return Vector512.As<float, T>(Vector512.MultiplyAddEstimate(Vector512.As<T, float>(a), Vector512.As<T, float>(b), Vector512.As<T, float>(c)));
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return Vector512.As<double, T>(Vector512.MultiplyAddEstimate(Vector512.As<T, double>(a), Vector512.As<T, double>(b), Vector512.As<T, double>(c)));
+        }
+
+        return (a * b) + c;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Max(Vector512<T> left, Vector512<T> right) => Vector512.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Blend(Vector512<T> low, Vector512<T> high, int firstLane)
+        => Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(firstLane))), high, low);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector512<T> value) => Vector512.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T MaxLane(Vector512<T> value)
+    {
+        T max = value[0];
+        for (int i = 1; i < Vector512<T>.Count; i++)
+        {
+            max = T.Max(max, value[i]);
+        }
+
+        return max;
+    }
+}

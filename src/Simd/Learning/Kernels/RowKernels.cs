@@ -1,0 +1,177 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Simd.Learning.Kernels;
+
+/// <summary>The per-row loops of the learning layer, written once per width through <see cref="ILearningVector{TVector, T}"/>.</summary>
+internal static class RowKernels
+{
+    /// <summary>
+    /// Σ a[j]·b[j] over <paramref name="length"/> ≥ <c>TWidth.Count</c> elements. Four accumulators hide the FMA
+    /// latency (4 cycles, 2 ports) on long rows; the last partial vector is an overlapping load whose lanes
+    /// already counted are zeroed, so no scalar tail and no read past the row.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Dot<T, TVector, TWidth>(ref readonly T a, ref readonly T b, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : ILearningVector<TVector, T>
+    {
+        int count = TWidth.Count;
+        TVector s0 = TWidth.Zero, s1 = TWidth.Zero, s2 = TWidth.Zero, s3 = TWidth.Zero;
+        int j = 0;
+        for (; j + (4 * count) <= length; j += 4 * count)
+        {
+            s0 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)j), TWidth.Load(in b, (nuint)j), s0);
+            s1 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)(j + count)), TWidth.Load(in b, (nuint)(j + count)), s1);
+            s2 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)(j + (2 * count))), TWidth.Load(in b, (nuint)(j + (2 * count))), s2);
+            s3 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)(j + (3 * count))), TWidth.Load(in b, (nuint)(j + (3 * count))), s3);
+        }
+
+        for (; j + count <= length; j += count)
+        {
+            s0 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)j), TWidth.Load(in b, (nuint)j), s0);
+        }
+
+        if (j < length)
+        {
+            nuint last = (nuint)(length - count);
+            TVector product = TWidth.Multiply(TWidth.Load(in a, last), TWidth.Load(in b, last));
+            s1 = TWidth.Add(s1, TWidth.Blend(TWidth.Zero, product, count - (length - j)));
+        }
+
+        return TWidth.Sum(TWidth.Add(TWidth.Add(s0, s1), TWidth.Add(s2, s3)));
+    }
+
+    /// <summary>Σ a[j]·b[j], one element at a time in index order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T DotScalar<T>(ref readonly T a, ref readonly T b, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        for (int j = 0; j < length; j++)
+        {
+            sum += Unsafe.Add(ref Unsafe.AsRef(in a), j) * Unsafe.Add(ref Unsafe.AsRef(in b), j);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Σ (a[j] − b[j])² over <paramref name="length"/> ≥ <c>TWidth.Count</c> elements (same loop shape as <see cref="Dot"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T SquaredDistance<T, TVector, TWidth>(ref readonly T a, ref readonly T b, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : ILearningVector<TVector, T>
+    {
+        int count = TWidth.Count;
+        TVector s0 = TWidth.Zero, s1 = TWidth.Zero;
+        int j = 0;
+        for (; j + (2 * count) <= length; j += 2 * count)
+        {
+            TVector d0 = TWidth.Subtract(TWidth.Load(in a, (nuint)j), TWidth.Load(in b, (nuint)j));
+            TVector d1 = TWidth.Subtract(TWidth.Load(in a, (nuint)(j + count)), TWidth.Load(in b, (nuint)(j + count)));
+            s0 = TWidth.MultiplyAdd(d0, d0, s0);
+            s1 = TWidth.MultiplyAdd(d1, d1, s1);
+        }
+
+        for (; j + count <= length; j += count)
+        {
+            TVector d = TWidth.Subtract(TWidth.Load(in a, (nuint)j), TWidth.Load(in b, (nuint)j));
+            s0 = TWidth.MultiplyAdd(d, d, s0);
+        }
+
+        if (j < length)
+        {
+            nuint last = (nuint)(length - count);
+            TVector d = TWidth.Subtract(TWidth.Load(in a, last), TWidth.Load(in b, last));
+            s1 = TWidth.Add(s1, TWidth.Blend(TWidth.Zero, TWidth.Multiply(d, d), count - (length - j)));
+        }
+
+        return TWidth.Sum(TWidth.Add(s0, s1));
+    }
+
+    /// <summary>Σ (a[j] − b[j])², one element at a time in index order.</summary>
+    public static T SquaredDistanceScalar<T>(ref readonly T a, ref readonly T b, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        for (int j = 0; j < length; j++)
+        {
+            T d = Unsafe.Add(ref Unsafe.AsRef(in a), j) - Unsafe.Add(ref Unsafe.AsRef(in b), j);
+            sum += d * d;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// g[j] += Σ_r e[r] · x[r, j] for the <paramref name="rows"/> rows of one cache block. The block was just
+    /// read for the dot products, so this second walk over it hits L1. Per column vector, four accumulators
+    /// over alternating rows hide the FMA latency; the last partial column vector overlaps the previous one
+    /// and only its new lanes are stored.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AccumulateWeighted<T, TVector, TWidth>(ref readonly T x, nint stride, int rows, int columns, ReadOnlySpan<T> e, ref T g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : ILearningVector<TVector, T>
+    {
+        int count = TWidth.Count;
+        int j = 0;
+        for (; j + count <= columns; j += count)
+        {
+            TVector sum = ColumnSum<T, TVector, TWidth>(in Unsafe.Add(ref Unsafe.AsRef(in x), j), stride, rows, e);
+            TWidth.Store(TWidth.Add(TWidth.Load(in g, (nuint)j), sum), ref g, (nuint)j);
+        }
+
+        if (j < columns)
+        {
+            int last = columns - count;
+            TVector sum = ColumnSum<T, TVector, TWidth>(in Unsafe.Add(ref Unsafe.AsRef(in x), last), stride, rows, e);
+            TVector old = TWidth.Load(in g, (nuint)last);
+            TWidth.Store(TWidth.Blend(old, TWidth.Add(old, sum), count - (columns - j)), ref g, (nuint)last);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector ColumnSum<T, TVector, TWidth>(ref readonly T x, nint stride, int rows, ReadOnlySpan<T> e)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : ILearningVector<TVector, T>
+    {
+        TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
+        ref T row = ref Unsafe.AsRef(in x);
+        int r = 0;
+        for (; r + 4 <= rows; r += 4)
+        {
+            a0 = TWidth.MultiplyAdd(TWidth.Broadcast(e[r]), TWidth.Load(in row, 0), a0);
+            a1 = TWidth.MultiplyAdd(TWidth.Broadcast(e[r + 1]), TWidth.Load(in Unsafe.Add(ref row, stride), 0), a1);
+            a2 = TWidth.MultiplyAdd(TWidth.Broadcast(e[r + 2]), TWidth.Load(in Unsafe.Add(ref row, 2 * stride), 0), a2);
+            a3 = TWidth.MultiplyAdd(TWidth.Broadcast(e[r + 3]), TWidth.Load(in Unsafe.Add(ref row, 3 * stride), 0), a3);
+            row = ref Unsafe.Add(ref row, 4 * stride);
+        }
+
+        for (; r < rows; r++)
+        {
+            a0 = TWidth.MultiplyAdd(TWidth.Broadcast(e[r]), TWidth.Load(in row, 0), a0);
+            row = ref Unsafe.Add(ref row, stride);
+        }
+
+        return TWidth.Add(TWidth.Add(a0, a1), TWidth.Add(a2, a3));
+    }
+
+    /// <summary>g[j] += Σ_r e[r] · x[r, j], one element at a time, rows in order.</summary>
+    public static void AccumulateWeightedScalar<T>(ref readonly T x, nint stride, int rows, int columns, ReadOnlySpan<T> e, ref T g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref T row = ref Unsafe.AsRef(in x);
+        for (int r = 0; r < rows; r++)
+        {
+            T er = e[r];
+            for (int j = 0; j < columns; j++)
+            {
+                Unsafe.Add(ref g, j) += er * Unsafe.Add(ref row, j);
+            }
+
+            row = ref Unsafe.Add(ref row, stride);
+        }
+    }
+}

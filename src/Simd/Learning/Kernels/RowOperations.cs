@@ -1,0 +1,53 @@
+using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Simd.Learning.Kernels;
+
+/// <summary>Dispatch of the per-row loops of <see cref="RowKernels"/> to the width <see cref="LearningWidths.For{T}"/> picks.</summary>
+internal static class RowOperations
+{
+    /// <summary>Σ a[j]·b[j]; the spans have the same length.</summary>
+    public static T Dot<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly T ra = ref MemoryMarshal.GetReference(a);
+        ref readonly T rb = ref MemoryMarshal.GetReference(b);
+        return LearningWidths.For<T>(a.Length) switch
+        {
+            LearningWidth.VectorT => RowKernels.Dot<T, Vector<T>, LearningVectorT<T>>(in ra, in rb, a.Length),
+            LearningWidth.W512 => RowKernels.Dot<T, Vector512<T>, LearningVector512<T>>(in ra, in rb, a.Length),
+            LearningWidth.W256 => RowKernels.Dot<T, Vector256<T>, LearningVector256<T>>(in ra, in rb, a.Length),
+            LearningWidth.W128 => RowKernels.Dot<T, Vector128<T>, LearningVector128<T>>(in ra, in rb, a.Length),
+            _ => RowKernels.DotScalar(in ra, in rb, a.Length),
+        };
+    }
+
+    /// <summary>Σ (a[j] − b[j])²; the spans have the same length.</summary>
+    public static T SquaredDistance<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref readonly T ra = ref MemoryMarshal.GetReference(a);
+        ref readonly T rb = ref MemoryMarshal.GetReference(b);
+        return LearningWidths.For<T>(a.Length) switch
+        {
+            LearningWidth.VectorT => RowKernels.SquaredDistance<T, Vector<T>, LearningVectorT<T>>(in ra, in rb, a.Length),
+            LearningWidth.W512 => RowKernels.SquaredDistance<T, Vector512<T>, LearningVector512<T>>(in ra, in rb, a.Length),
+            LearningWidth.W256 => RowKernels.SquaredDistance<T, Vector256<T>, LearningVector256<T>>(in ra, in rb, a.Length),
+            LearningWidth.W128 => RowKernels.SquaredDistance<T, Vector128<T>, LearningVector128<T>>(in ra, in rb, a.Length),
+            _ => RowKernels.SquaredDistanceScalar(in ra, in rb, a.Length),
+        };
+    }
+
+    /// <summary>destination[i] = w·xᵢ + b for every row; shapes are validated by the caller.</summary>
+    public static void Scores<T>(ReadOnlyMatrixView<T> x, ReadOnlySpan<T> w, T b, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> data = x.Memory.Span;
+        for (int i = 0; i < x.Rows; i++)
+        {
+            destination[i] = Dot(data.Slice(i * x.Stride, x.Columns), w) + b;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Linq;
+using Simd.Learning;
+using Xunit;
+
+namespace Simd.Tests.Learning;
+
+public class CentroidsTests
+{
+    [Theory]
+    [InlineData(50, 3, 4)]
+    [InlineData(33, 17, 3)]
+    [InlineData(10, 64, 5)]
+    [InlineData(7, 1, 2)]
+    public void Distances_and_assignment_match_reference(int m, int n, int k)
+    {
+        var random = new Random(m * n);
+        float[] x = Enumerable.Range(0, m * n).Select(_ => (float)((random.NextDouble() * 10) - 5)).ToArray();
+        float[] c = Enumerable.Range(0, k * n).Select(_ => (float)((random.NextDouble() * 10) - 5)).ToArray();
+        var d = new float[m * k];
+        var assignment = new int[m];
+        var xv = new ReadOnlyMatrixView<float>(x, m, n);
+        var cv = new ReadOnlyMatrixView<float>(c, k, n);
+        Centroids.SquaredDistances(xv, cv, new MatrixView<float>(d, m, k));
+        double inertia = Centroids.AssignNearest(xv, cv, assignment);
+        double expectedInertia = 0;
+        for (int i = 0; i < m; i++)
+        {
+            int best = 0;
+            double bestDistance = double.MaxValue;
+            for (int q = 0; q < k; q++)
+            {
+                double sum = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    double diff = (double)x[(i * n) + j] - c[(q * n) + j];
+                    sum += diff * diff;
+                }
+
+                // n differences, squares and additions in float: γ(n+2)·Σ(xⱼ − cⱼ)² (all terms ≥ 0, no cancellation).
+                Assert.Equal(sum, d[(i * k) + q], Reference.Gamma(n + 2, Reference.FloatU) * sum);
+                if (sum < bestDistance)
+                {
+                    (best, bestDistance) = (q, sum);
+                }
+            }
+
+            Assert.Equal(best, assignment[i]);
+            expectedInertia += bestDistance;
+        }
+
+        Assert.Equal(expectedInertia, inertia, Reference.Gamma(n + 2, Reference.FloatU) * expectedInertia);
+    }
+
+    [Fact]
+    public void A_row_equal_to_a_centroid_is_at_distance_zero_and_ties_go_to_the_lower_index()
+    {
+        var x = new ReadOnlyMatrixView<double>(new[] { 1.0, 2.0, 0.0, 0.0 }, 2, 2);
+        var c = new ReadOnlyMatrixView<double>(new[] { 1.0, 0.0, -1.0, 0.0, 1.0, 2.0 }, 3, 2);
+        var d = new double[6];
+        var a = new int[2];
+        Centroids.SquaredDistances(x, c, new MatrixView<double>(d, 2, 3));
+        Assert.Equal(0.0, d[2]);
+        Centroids.AssignNearest(x, c, a);
+        Assert.Equal(new[] { 2, 0 }, a);
+    }
+
+    [Fact]
+    public void Errors_name_the_argument()
+    {
+        var x = new ReadOnlyMatrixView<double>(new double[4], 2, 2);
+        var e = Assert.Throws<ArgumentException>(() => Centroids.AssignNearest(x, new ReadOnlyMatrixView<double>(new double[3], 1, 3), new int[2]));
+        Assert.StartsWith("'centroids' has 3 columns but 'x' has 2; both must have one column per feature.", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => Centroids.AssignNearest(x, new ReadOnlyMatrixView<double>(Array.Empty<double>(), 0, 2), new int[2]));
+        Assert.StartsWith("'centroids' has no rows; at least one centroid is needed.", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => Centroids.AssignNearest(x, new ReadOnlyMatrixView<double>(new[] { 0.0, double.NegativeInfinity }, 1, 2), new int[2]));
+        Assert.StartsWith("'centroids' holds -Infinity at row 0, column 1;", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => Centroids.AssignNearest(x, x, new int[3]));
+        Assert.StartsWith("'assignments' has 3 elements but must have 2 (one per row of x).", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => Centroids.SquaredDistances(x, x, new MatrixView<double>(new double[4], 4, 1)));
+        Assert.StartsWith("'destination' is 4×1 but must be 2×2.", e.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,199 @@
+using System;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Simd.Learning;
+using Simd.Learning.Kernels;
+using Xunit;
+
+namespace Simd.Tests.Learning;
+
+/// <summary>
+/// The fused kernel against the plain double loops of <see cref="Reference"/> on random shapes (m from 1 and n from 0
+/// to a few hundred, odd sizes included), random row strides and offsets into a larger buffer.
+/// </summary>
+public class FusedGradientPropertyTests
+{
+    private sealed record Case(int M, int N, int Stride, int Offset, int Seed);
+
+    private static Arbitrary<Case> Cases()
+        => Gen.Choose(1, 300).SelectMany(m =>
+            Gen.Choose(0, 300).SelectMany(n =>
+                Gen.Choose(0, 5).SelectMany(pad =>
+                    Gen.Choose(0, 17).SelectMany(offset =>
+                        Gen.Choose(0, int.MaxValue).Select(seed => new Case(m, n, n + pad, offset, seed))))))
+            .ToArbitrary();
+
+    /// <summary>X in a larger buffer at <c>Offset</c> with row stride <c>Stride</c>; w, b and y of moderate size.</summary>
+    private static (float[] Buffer, ReadOnlyMatrixView<float> X, double[] XDense, float[] Y, float[] W, float B) Make(Case c)
+    {
+        var random = new Random(c.Seed);
+        int length = c.Offset + ((c.M - 1) * c.Stride) + c.N;
+        var buffer = new float[length + 3];
+        for (int i = 0; i < buffer.Length; i++)
+        {
+            buffer[i] = (float)((random.NextDouble() * 4) - 2);
+        }
+
+        var dense = new double[c.M * c.N];
+        for (int i = 0; i < c.M; i++)
+        {
+            for (int j = 0; j < c.N; j++)
+            {
+                dense[(i * c.N) + j] = buffer[c.Offset + (i * c.Stride) + j];
+            }
+        }
+
+        var y = new float[c.M];
+        for (int i = 0; i < y.Length; i++)
+        {
+            y[i] = (float)((random.NextDouble() * 10) - 5);
+        }
+
+        var w = new float[c.N];
+        for (int j = 0; j < w.Length; j++)
+        {
+            w[j] = (float)(random.NextDouble() - 0.5);
+        }
+
+        var view = new ReadOnlyMatrixView<float>(buffer.AsMemory(c.Offset, length - c.Offset), c.M, c.N, c.Stride);
+        return (buffer, view, dense, y, w, (float)random.NextDouble());
+    }
+
+    [Property(MaxTest = 150)]
+    public Property Fused_linear_step_matches_naive_double_loops_within_derived_bound()
+        => Prop.ForAll(Cases(), c =>
+        {
+            (float[] _, ReadOnlyMatrixView<float> x, double[] dense, float[] y, float[] w, float b) = Make(c);
+            double[] yd = Array.ConvertAll(y, v => (double)v), wd = Array.ConvertAll(w, v => (double)v);
+            var gw = new double[c.N];
+            double expected = Reference.LinearCostAndGradient(dense, yd, c.M, c.N, wd, b, 0, gw, out double gb);
+            (double costBound, double[] weightBounds, double biasBound) = Reference.LinearBounds(dense, yd, c.M, c.N, wd, b, Reference.FloatU);
+
+            var gradient = new float[c.N];
+            float cost = LinearRegression.CostAndGradient(x, y, w, b, gradient, out float biasGradient);
+
+            bool ok = Math.Abs(cost - expected) <= costBound && Math.Abs(biasGradient - gb) <= biasBound;
+            for (int j = 0; j < c.N; j++)
+            {
+                ok &= Math.Abs(gradient[j] - gw[j]) <= weightBounds[j];
+            }
+
+            return ok.Label($"m={c.M} n={c.N} stride={c.Stride}: cost {cost} vs {expected} (±{costBound}), ∂b {biasGradient} vs {gb}");
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Fused_logistic_step_matches_naive_double_loops_within_derived_bound()
+        => Prop.ForAll(Cases(), c =>
+        {
+            (float[] _, ReadOnlyMatrixView<float> x, double[] dense, float[] yRaw, float[] w, float b) = Make(c);
+            float[] y = Array.ConvertAll(yRaw, v => v > 0 ? 1f : 0f);
+            double[] yd = Array.ConvertAll(y, v => (double)v), wd = Array.ConvertAll(w, v => (double)v);
+            var gw = new double[c.N];
+            double expected = Reference.LogisticCostAndGradient(dense, yd, c.M, c.N, wd, b, 0, gw, out double gb);
+            (double costBound, double[] weightBounds, double biasBound) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.FloatU);
+
+            var gradient = new float[c.N];
+            float cost = LogisticRegression.CostAndGradient(x, y, w, b, gradient, out float biasGradient);
+
+            bool ok = Math.Abs(cost - expected) <= costBound && Math.Abs(biasGradient - gb) <= biasBound;
+            for (int j = 0; j < c.N; j++)
+            {
+                ok &= Math.Abs(gradient[j] - gw[j]) <= weightBounds[j];
+            }
+
+            return ok.Label($"m={c.M} n={c.N}: cost {cost} vs {expected} (±{costBound}), ∂b {biasGradient} vs {gb} (±{biasBound})");
+        });
+
+    [Property(MaxTest = 60)]
+    public Property Fused_step_in_double_matches_reference_within_derived_bound()
+        => Prop.ForAll(Cases(), c =>
+        {
+            (float[] _, ReadOnlyMatrixView<float> xf, double[] dense, float[] y, float[] w, float b) = Make(c);
+            double[] yd = Array.ConvertAll(y, v => (double)v), wd = Array.ConvertAll(w, v => (double)v);
+            var gw = new double[c.N];
+            double expected = Reference.LinearCostAndGradient(dense, yd, c.M, c.N, wd, b, 0, gw, out double gb);
+            (double costBound, double[] weightBounds, double biasBound) = Reference.LinearBounds(dense, yd, c.M, c.N, wd, b, Reference.DoubleU);
+
+            var gradient = new double[c.N];
+            double cost = LinearRegression.CostAndGradient(new ReadOnlyMatrixView<double>(dense, c.M, c.N), yd, wd, b, gradient, out double biasGradient);
+            bool ok = Math.Abs(cost - expected) <= costBound && Math.Abs(biasGradient - gb) <= biasBound;
+            for (int j = 0; j < c.N; j++)
+            {
+                ok &= Math.Abs(gradient[j] - gw[j]) <= weightBounds[j];
+            }
+
+            return ok.Label($"m={c.M} n={c.N}");
+        });
+
+    [Theory]
+    [InlineData(5000, 33)]
+    [InlineData(20000, 7)]
+    [InlineData(777, 300)]
+    public void Results_are_bit_identical_for_every_thread_count(int m, int n)
+    {
+        var random = new Random(m + n);
+        var x = new float[m * n];
+        var y = new float[m];
+        var w = new float[n];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = (float)(random.NextDouble() - 0.5);
+        }
+
+        for (int i = 0; i < m; i++)
+        {
+            y[i] = (float)random.NextDouble();
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            w[j] = (float)(random.NextDouble() - 0.5);
+        }
+
+        var view = new ReadOnlyMatrixView<float>(x, m, n);
+        Assert.True(FusedGradientStep.ChunkRows<float>(n) < m, "the case must span several chunks");
+        var expected = new float[n];
+        double expectedCost = FusedGradientStep.Run<float, SquaredErrorLoss<float>>(view, y, w, 0.25f, 0.1, expected, out double expectedBias, 1);
+        foreach (int threads in new[] { 2, 3, 8, -1 })
+        {
+            var gradient = new float[n];
+
+            // Threshold 0 forces the parallel path even for these small inputs.
+            double cost = FusedGradientStep.Run<float, SquaredErrorLoss<float>>(view, y, w, 0.25f, 0.1, gradient, out double bias, threads, parallelThreshold: 0);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expectedCost), BitConverter.DoubleToInt64Bits(cost));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expectedBias), BitConverter.DoubleToInt64Bits(bias));
+            Assert.Equal(expected, gradient);
+        }
+    }
+
+    [Fact]
+    public void Public_entry_above_the_parallel_threshold_is_bit_identical_to_one_thread()
+    {
+        const int m = 9000, n = 33;
+        Assert.True((long)m * n >= FusedGradientStep.ParallelThreshold);
+        var random = new Random(11);
+        var x = new double[m * n];
+        var y = new double[m];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = random.NextDouble();
+        }
+
+        for (int i = 0; i < m; i++)
+        {
+            y[i] = random.NextDouble();
+        }
+
+        var w = new double[n];
+        w.AsSpan().Fill(0.1);
+        var view = new ReadOnlyMatrixView<double>(x, m, n);
+        var one = new double[n];
+        var all = new double[n];
+        double c1 = LogisticRegression.CostAndGradient(view, Array.ConvertAll(y, v => v > 0.5 ? 1.0 : 0.0), w, 0.0, one, out double b1, maxDegreeOfParallelism: 1);
+        double c2 = LogisticRegression.CostAndGradient(view, Array.ConvertAll(y, v => v > 0.5 ? 1.0 : 0.0), w, 0.0, all, out double b2);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(c1), BitConverter.DoubleToInt64Bits(c2));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(b1), BitConverter.DoubleToInt64Bits(b2));
+        Assert.Equal(one, all);
+    }
+}
