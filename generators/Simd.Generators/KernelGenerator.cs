@@ -35,11 +35,12 @@ namespace Simd.Generators
                     transform: static (ctx, ct) => KernelParser.Parse(ctx, ct))
                 .WithTrackingName(Steps.Parse);
 
-            context.RegisterSourceOutput(results.Select(static (r, _) => r.Diagnostics), static (spc, diagnostics) =>
+            // Only this step sees the compilation (to place diagnostics in their syntax trees); the sources never do.
+            context.RegisterSourceOutput(results.Select(static (r, _) => r.Diagnostics).Combine(context.CompilationProvider), static (spc, pair) =>
             {
-                foreach (DiagnosticInfo diagnostic in diagnostics)
+                foreach (DiagnosticInfo diagnostic in pair.Left)
                 {
-                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                    spc.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
                 }
             });
 

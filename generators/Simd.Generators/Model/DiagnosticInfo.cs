@@ -16,9 +16,14 @@ namespace Simd.Generators.Model
             return new DiagnosticInfo(descriptor.Id, location.SourceTree?.FilePath ?? line.Path, location.SourceSpan, line.Span, arguments.ToEquatableArray());
         }
 
-        public Diagnostic ToDiagnostic()
+        /// <summary>
+        /// The diagnostic at its place in <paramref name="compilation"/>'s syntax tree, so that .editorconfig
+        /// severities apply to it (they are looked up by tree; an external-file location would bypass them).
+        /// </summary>
+        public Diagnostic ToDiagnostic(Compilation compilation)
         {
-            Location location = Location.Create(FilePath, Span, LineSpan);
+            SyntaxTree? tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == FilePath);
+            Location location = tree is not null && Span.End <= tree.Length ? Location.Create(tree, Span) : Location.Create(FilePath, Span, LineSpan);
             return Diagnostic.Create(Diagnostics.ById(Id), location, Arguments.AsImmutableArray().ToArray());
         }
     }
