@@ -47,7 +47,7 @@ internal readonly struct Width256<T> : IVectorWidth<Vector256<T>, T>
             Vector256<T>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Sum(Vector256<T> value) => Vector256.Sum(value);
+    public static T Sum(Vector256<T> value) => Vector128.Sum(value.GetLower() + value.GetUpper());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector256<T> value, int lane) => value.GetElement(lane);
