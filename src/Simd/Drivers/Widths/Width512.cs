@@ -56,5 +56,12 @@ internal readonly struct Width512<T> : IVectorWidth<Vector512<T>, T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> KeepBelow(Vector512<T> value, nuint end)
+        => Vector512.ConditionalSelect(
+            Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(end))),
+            value,
+            Vector512<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector512<T> value, int lane) => value.GetElement(lane);
 }
