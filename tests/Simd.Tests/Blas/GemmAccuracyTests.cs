@@ -74,6 +74,20 @@ public class GemmAccuracyTests
         GemmCase.RunDouble(19, 70, 33, Transpose.Transpose, Transpose.None, alpha, beta, seed: 6);
     }
 
+    /// <summary>m ≤ 8 rows times a transposed matrix takes the unpacked dot-product form; vector tails and odd n included.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(8)]
+    public void Few_rows_times_transposed_matrix_match_reference(int m)
+    {
+        GemmCase.RunFloat(m, 37, 5, Transpose.None, Transpose.Transpose, 1f, 0f, seed: m);
+        GemmCase.RunFloat(m, 301, 259, Transpose.None, Transpose.Transpose, -0.5f, 2f, seed: m + 1, threads: 2);
+        GemmCase.RunDouble(m, 33, 70, Transpose.None, Transpose.Transpose, 1.5, 0, seed: m + 2);
+    }
+
     [Fact]
     public void Beta_zero_ignores_NaN_and_infinity_in_C()
     {

@@ -11,6 +11,8 @@ public class GemmThreadingTests
     [InlineData(203, 301, 157, Transpose.None, Transpose.None)]
     [InlineData(7, 1031, 300, Transpose.Transpose, Transpose.None)] // few rows: the split falls on columns
     [InlineData(517, 45, 290, Transpose.None, Transpose.Transpose)]
+    [InlineData(8, 1031, 300, Transpose.None, Transpose.Transpose)] // the few-rows dot-product form
+    [InlineData(5, 2001, 300, Transpose.None, Transpose.Transpose)]
     public void Float_results_are_bit_identical_for_any_thread_count(int m, int n, int k, Transpose opA, Transpose opB)
     {
         Assert.True((long)m * n * k >= GemmParallelThreshold, "the case must be large enough to run in parallel");

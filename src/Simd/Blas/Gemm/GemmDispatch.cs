@@ -1,12 +1,14 @@
 using System;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using Simd.Hardware;
 
 namespace Simd.MatrixMultiply;
 
 /// <summary>
 /// Runs a validated GEMM on the micro-kernel of the vector path this process takes
-/// (<see cref="SimdHardware.Path"/>), so the <c>DOTNET_Enable…</c> settings select each kernel.
+/// (<see cref="SimdHardware.Path"/>), so the <c>DOTNET_Enable…</c> settings select each kernel. Products with at most
+/// <see cref="GemmRowDots.MaxRows"/> rows of the form <c>A·Bᵀ</c> take the unpacked dot-product form instead.
 /// </summary>
 internal static class GemmDispatch
 {
@@ -23,6 +25,24 @@ internal static class GemmDispatch
         if ((long)o.M * o.N * o.K < ParallelThreshold)
         {
             threads = 1;
+        }
+
+        if (GemmRowDots.Applies(o))
+        {
+            switch (SimdHardware.Path)
+            {
+                case SimdPath.Avx512:
+                    GemmRowDots.Run<Vector512<T>, T, Lanes512<T>>(o, threads);
+                    break;
+                case SimdPath.Scalar:
+                    GemmRowDots.Run<T, T, Lanes1<T>>(o, threads);
+                    break;
+                default:
+                    GemmRowDots.Run<Vector<T>, T, LanesVector<T>>(o, threads);
+                    break;
+            }
+
+            return;
         }
 
         switch (SimdHardware.Path)
