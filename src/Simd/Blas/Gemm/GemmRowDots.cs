@@ -41,31 +41,30 @@ internal static unsafe class GemmRowDots
         });
     }
 
+    /// <summary>Columns [j0, j1) of C: B rows in pairs (outer, so each is fetched from memory once), A rows in fours (inner, from cache).</summary>
     private static void Columns<TVector, T, TLanes>(in GemmOperands<T> o, int j0, int j1)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TLanes : ILanes<TVector, T>
     {
-        int i = 0;
-        for (; i + 4 <= o.M; i += 4)
+        int fullRows = o.M / 4 * 4;
+        int j = j0;
+        for (; j + 2 <= j1; j += 2)
         {
-            int j = j0;
-            for (; j + 2 <= j1; j += 2)
+            for (int i = 0; i < fullRows; i += 4)
             {
                 Tile4x2<TVector, T, TLanes>(o, i, j);
             }
 
-            for (; j < j1; j++)
+            for (int i = fullRows; i < o.M; i++)
             {
-                for (int ii = i; ii < i + 4; ii++)
-                {
-                    Single<TVector, T, TLanes>(o, ii, j);
-                }
+                Single<TVector, T, TLanes>(o, i, j);
+                Single<TVector, T, TLanes>(o, i, j + 1);
             }
         }
 
-        for (; i < o.M; i++)
+        for (; j < j1; j++)
         {
-            for (int j = j0; j < j1; j++)
+            for (int i = 0; i < o.M; i++)
             {
                 Single<TVector, T, TLanes>(o, i, j);
             }
