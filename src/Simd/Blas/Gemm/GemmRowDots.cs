@@ -7,10 +7,9 @@ namespace Simd.MatrixMultiply;
 /// The product for few rows: <c>C ← α·A·Bᵀ + β·C</c> with A m × k (m ≤ <see cref="MaxRows"/>) and B n × k, both
 /// read along k, so every C element is one dot product of a row of A with a row of B. This is the shape of a batch
 /// of inputs times a layer's weights (<c>X·Wᵀ</c>): B (the big matrix) is streamed once, with no packing, while the
-/// few rows of A stay in cache. Tiles of 4 rows of A × 2 rows of B keep 8 accumulators (two FMA pipes × four cycles)
-/// and load 6 vectors per 8 FMAs.
-/// Each element is summed the same way (one vector accumulator over k in order, lanes added in a fixed order, then the
-/// scalar tail) whichever tile or thread computes it, so results are bit-identical for any thread count.
+/// few rows of A stay in cache.
+/// Each element is summed the same way (one vector accumulator over k in order, its lanes added in a fixed order,
+/// then the scalar tail) whichever tile or thread computes it, so results are bit-identical for any thread count.
 /// </summary>
 internal static unsafe class GemmRowDots
 {
@@ -32,33 +31,48 @@ internal static unsafe class GemmRowDots
             return;
         }
 
-        // Thread t takes a contiguous run of B rows (columns of C), an even number so the 2-row tiles stay whole.
-        int pairs = (o.N + 1) / 2;
+        // Thread t takes a contiguous run of B rows (columns of C), whole groups of four.
+        int groups = (o.N + 3) / 4;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
-            int first = (int)((long)pairs * t / threads) * 2, last = int.Min(o.N, (int)((long)pairs * (t + 1) / threads) * 2);
+            int first = (int)((long)groups * t / threads) * 4, last = int.Min(o.N, (int)((long)groups * (t + 1) / threads) * 4);
             Columns<TVector, T, TLanes>(o, first, last);
         });
     }
 
-    /// <summary>Columns [j0, j1) of C: B rows in pairs (outer, so each is fetched from memory once), A rows in fours (inner, from cache).</summary>
+    /// <summary>
+    /// Columns [j0, j1) of C: B rows in groups (outer, so each is fetched from memory once), rows of A in fours
+    /// (inner, from cache). With 512-bit registers (32 of them) a tile is 4 rows of A × 4 rows of B, 16 accumulators,
+    /// 8 loads per 16 FMAs; with 16 registers it is 4 × 2, 8 accumulators,
+    /// 6 loads per 8 FMAs.
+    /// </summary>
     private static void Columns<TVector, T, TLanes>(in GemmOperands<T> o, int j0, int j1)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TLanes : ILanes<TVector, T>
     {
         int fullRows = o.M / 4 * 4;
+        int group = TLanes.Count * sizeof(T) == 64 ? 4 : 2;
         int j = j0;
-        for (; j + 2 <= j1; j += 2)
+        for (; j + group <= j1; j += group)
         {
             for (int i = 0; i < fullRows; i += 4)
             {
-                Tile4x2<TVector, T, TLanes>(o, i, j);
+                if (group == 4)
+                {
+                    Tile4x4<TVector, T, TLanes>(o, i, j);
+                }
+                else
+                {
+                    Tile4x2<TVector, T, TLanes>(o, i, j);
+                }
             }
 
             for (int i = fullRows; i < o.M; i++)
             {
-                Single<TVector, T, TLanes>(o, i, j);
-                Single<TVector, T, TLanes>(o, i, j + 1);
+                for (int jj = j; jj < j + group; jj++)
+                {
+                    Single<TVector, T, TLanes>(o, i, jj);
+                }
             }
         }
 
@@ -69,6 +83,55 @@ internal static unsafe class GemmRowDots
                 Single<TVector, T, TLanes>(o, i, j);
             }
         }
+    }
+
+    private static void Tile4x4<TVector, T, TLanes>(in GemmOperands<T> o, int i, int j)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLanes : ILanes<TVector, T>
+    {
+        int w = TLanes.Count, k = o.K;
+        T* a0 = o.A + (i * o.Lda), a1 = a0 + o.Lda, a2 = a1 + o.Lda, a3 = a2 + o.Lda;
+        T* b0 = o.B + (j * o.Ldb), b1 = b0 + o.Ldb, b2 = b1 + o.Ldb, b3 = b2 + o.Ldb;
+        TVector s00 = TLanes.Zero, s01 = TLanes.Zero, s02 = TLanes.Zero, s03 = TLanes.Zero;
+        TVector s10 = TLanes.Zero, s11 = TLanes.Zero, s12 = TLanes.Zero, s13 = TLanes.Zero;
+        TVector s20 = TLanes.Zero, s21 = TLanes.Zero, s22 = TLanes.Zero, s23 = TLanes.Zero;
+        TVector s30 = TLanes.Zero, s31 = TLanes.Zero, s32 = TLanes.Zero, s33 = TLanes.Zero;
+        int p = 0;
+        for (; p + w <= k; p += w)
+        {
+            TVector v0 = TLanes.Load(b0 + p), v1 = TLanes.Load(b1 + p), v2 = TLanes.Load(b2 + p), v3 = TLanes.Load(b3 + p);
+            TVector x = TLanes.Load(a0 + p);
+            s00 = TLanes.Fma(x, v0, s00);
+            s01 = TLanes.Fma(x, v1, s01);
+            s02 = TLanes.Fma(x, v2, s02);
+            s03 = TLanes.Fma(x, v3, s03);
+            x = TLanes.Load(a1 + p);
+            s10 = TLanes.Fma(x, v0, s10);
+            s11 = TLanes.Fma(x, v1, s11);
+            s12 = TLanes.Fma(x, v2, s12);
+            s13 = TLanes.Fma(x, v3, s13);
+            x = TLanes.Load(a2 + p);
+            s20 = TLanes.Fma(x, v0, s20);
+            s21 = TLanes.Fma(x, v1, s21);
+            s22 = TLanes.Fma(x, v2, s22);
+            s23 = TLanes.Fma(x, v3, s23);
+            x = TLanes.Load(a3 + p);
+            s30 = TLanes.Fma(x, v0, s30);
+            s31 = TLanes.Fma(x, v1, s31);
+            s32 = TLanes.Fma(x, v2, s32);
+            s33 = TLanes.Fma(x, v3, s33);
+        }
+
+        // Reduce every accumulator before any call: vector registers do not survive a call, and accumulators live
+        // across one would be spilled inside the loop.
+        T t00 = TLanes.Sum(s00), t01 = TLanes.Sum(s01), t02 = TLanes.Sum(s02), t03 = TLanes.Sum(s03);
+        T t10 = TLanes.Sum(s10), t11 = TLanes.Sum(s11), t12 = TLanes.Sum(s12), t13 = TLanes.Sum(s13);
+        T t20 = TLanes.Sum(s20), t21 = TLanes.Sum(s21), t22 = TLanes.Sum(s22), t23 = TLanes.Sum(s23);
+        T t30 = TLanes.Sum(s30), t31 = TLanes.Sum(s31), t32 = TLanes.Sum(s32), t33 = TLanes.Sum(s33);
+        Finish4(o, i, j, t00, t01, t02, t03, a0, b0, p);
+        Finish4(o, i + 1, j, t10, t11, t12, t13, a1, b0, p);
+        Finish4(o, i + 2, j, t20, t21, t22, t23, a2, b0, p);
+        Finish4(o, i + 3, j, t30, t31, t32, t33, a3, b0, p);
     }
 
     private static void Tile4x2<TVector, T, TLanes>(in GemmOperands<T> o, int i, int j)
@@ -98,16 +161,19 @@ internal static unsafe class GemmRowDots
             s31 = TLanes.Fma(x, v1, s31);
         }
 
-        Finish(o, i, j, TLanes.Sum(s00), a0, b0, p);
-        Finish(o, i, j + 1, TLanes.Sum(s01), a0, b1, p);
-        Finish(o, i + 1, j, TLanes.Sum(s10), a1, b0, p);
-        Finish(o, i + 1, j + 1, TLanes.Sum(s11), a1, b1, p);
-        Finish(o, i + 2, j, TLanes.Sum(s20), a2, b0, p);
-        Finish(o, i + 2, j + 1, TLanes.Sum(s21), a2, b1, p);
-        Finish(o, i + 3, j, TLanes.Sum(s30), a3, b0, p);
-        Finish(o, i + 3, j + 1, TLanes.Sum(s31), a3, b1, p);
+        T t00 = TLanes.Sum(s00), t01 = TLanes.Sum(s01), t10 = TLanes.Sum(s10), t11 = TLanes.Sum(s11);
+        T t20 = TLanes.Sum(s20), t21 = TLanes.Sum(s21), t30 = TLanes.Sum(s30), t31 = TLanes.Sum(s31);
+        Finish(o, i, j, t00, a0, b0, p);
+        Finish(o, i, j + 1, t01, a0, b1, p);
+        Finish(o, i + 1, j, t10, a1, b0, p);
+        Finish(o, i + 1, j + 1, t11, a1, b1, p);
+        Finish(o, i + 2, j, t20, a2, b0, p);
+        Finish(o, i + 2, j + 1, t21, a2, b1, p);
+        Finish(o, i + 3, j, t30, a3, b0, p);
+        Finish(o, i + 3, j + 1, t31, a3, b1, p);
     }
 
+    /// <summary>One row of A against one row of B, summed exactly as in the tiles: one accumulator, then its lanes, then the tail.</summary>
     private static void Single<TVector, T, TLanes>(in GemmOperands<T> o, int i, int j)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TLanes : ILanes<TVector, T>
@@ -123,6 +189,15 @@ internal static unsafe class GemmRowDots
         }
 
         Finish(o, i, j, TLanes.Sum(s), a, b, p);
+    }
+
+    private static void Finish4<T>(in GemmOperands<T> o, int i, int j, T t0, T t1, T t2, T t3, T* a, T* b0, int p)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Finish(o, i, j, t0, a, b0, p);
+        Finish(o, i, j + 1, t1, a, b0 + o.Ldb, p);
+        Finish(o, i, j + 2, t2, a, b0 + (2 * o.Ldb), p);
+        Finish(o, i, j + 3, t3, a, b0 + (3 * o.Ldb), p);
     }
 
     /// <summary>Adds the scalar tail p … k−1 to the vector part and folds the dot product into C.</summary>

@@ -4,9 +4,10 @@ using System.Runtime.CompilerServices;
 namespace Simd.MatrixMultiply;
 
 /// <summary>
-/// Matrix-vector products, streaming A once. Four rows of A are processed together so that each loaded piece
-/// of x (or y) serves four rows; in the plain orientation each row keeps two accumulators, so eight FMA
-/// chains are in flight (two FMA pipes × four cycles of latency).
+/// Matrix-vector products, streaming A once. In the plain orientation rows are taken one at a time, in order, with
+/// four accumulators (several rows 4·n bytes apart at once measured much slower for long rows: they contend for the
+/// same cache sets); x stays in cache. In the transposed orientation four rows update y together, so y is read and
+/// written once per four rows.
 /// </summary>
 /// <typeparam name="TVector">The vector type.</typeparam>
 /// <typeparam name="T">float or double.</typeparam>
@@ -18,18 +19,7 @@ internal static unsafe class GemvKernel<TVector, T, TLanes>
     /// <summary><c>y ← α·A·x + β·y</c> for A m × n: each y[i] is a dot product of row i with x.</summary>
     public static void Plain(int m, int n, T* a, nint lda, T* x, T* y, T alpha, T beta)
     {
-        int i = 0;
-        for (; i + 4 <= m; i += 4)
-        {
-            T* a0 = a + (i * lda);
-            (T s0, T s1, T s2, T s3) = Dot4(n, a0, a0 + lda, a0 + (2 * lda), a0 + (3 * lda), x);
-            y[i] = VectorMath.Update(s0, alpha, beta, y[i]);
-            y[i + 1] = VectorMath.Update(s1, alpha, beta, y[i + 1]);
-            y[i + 2] = VectorMath.Update(s2, alpha, beta, y[i + 2]);
-            y[i + 3] = VectorMath.Update(s3, alpha, beta, y[i + 3]);
-        }
-
-        for (; i < m; i++)
+        for (int i = 0; i < m; i++)
         {
             y[i] = VectorMath.Update(Dot(n, a + (i * lda), x), alpha, beta, y[i]);
         }
@@ -66,51 +56,25 @@ internal static unsafe class GemvKernel<TVector, T, TLanes>
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (T, T, T, T) Dot4(int n, T* a0, T* a1, T* a2, T* a3, T* x)
-    {
-        int w = TLanes.Count;
-        TVector p0 = TLanes.Zero, p1 = TLanes.Zero, p2 = TLanes.Zero, p3 = TLanes.Zero;
-        TVector q0 = TLanes.Zero, q1 = TLanes.Zero, q2 = TLanes.Zero, q3 = TLanes.Zero;
-        int j = 0;
-        for (; j + (2 * w) <= n; j += 2 * w)
-        {
-            TVector x0 = TLanes.Load(x + j), x1 = TLanes.Load(x + j + w);
-            p0 = TLanes.Fma(TLanes.Load(a0 + j), x0, p0);
-            q0 = TLanes.Fma(TLanes.Load(a0 + j + w), x1, q0);
-            p1 = TLanes.Fma(TLanes.Load(a1 + j), x0, p1);
-            q1 = TLanes.Fma(TLanes.Load(a1 + j + w), x1, q1);
-            p2 = TLanes.Fma(TLanes.Load(a2 + j), x0, p2);
-            q2 = TLanes.Fma(TLanes.Load(a2 + j + w), x1, q2);
-            p3 = TLanes.Fma(TLanes.Load(a3 + j), x0, p3);
-            q3 = TLanes.Fma(TLanes.Load(a3 + j + w), x1, q3);
-        }
-
-        T s0 = TLanes.Sum(TLanes.Add(p0, q0)), s1 = TLanes.Sum(TLanes.Add(p1, q1));
-        T s2 = TLanes.Sum(TLanes.Add(p2, q2)), s3 = TLanes.Sum(TLanes.Add(p3, q3));
-        for (; j < n; j++)
-        {
-            s0 += a0[j] * x[j];
-            s1 += a1[j] * x[j];
-            s2 += a2[j] * x[j];
-            s3 += a3[j] * x[j];
-        }
-
-        return (s0, s1, s2, s3);
-    }
-
     private static T Dot(int n, T* a, T* x)
     {
         int w = TLanes.Count;
-        TVector p = TLanes.Zero, q = TLanes.Zero;
+        TVector p = TLanes.Zero, q = TLanes.Zero, r = TLanes.Zero, t = TLanes.Zero;
         int j = 0;
-        for (; j + (2 * w) <= n; j += 2 * w)
+        for (; j + (4 * w) <= n; j += 4 * w)
         {
             p = TLanes.Fma(TLanes.Load(a + j), TLanes.Load(x + j), p);
             q = TLanes.Fma(TLanes.Load(a + j + w), TLanes.Load(x + j + w), q);
+            r = TLanes.Fma(TLanes.Load(a + j + (2 * w)), TLanes.Load(x + j + (2 * w)), r);
+            t = TLanes.Fma(TLanes.Load(a + j + (3 * w)), TLanes.Load(x + j + (3 * w)), t);
         }
 
-        T s = TLanes.Sum(TLanes.Add(p, q));
+        for (; j + w <= n; j += w)
+        {
+            p = TLanes.Fma(TLanes.Load(a + j), TLanes.Load(x + j), p);
+        }
+
+        T s = TLanes.Sum(TLanes.Add(TLanes.Add(p, q), TLanes.Add(r, t)));
         for (; j < n; j++)
         {
             s += a[j] * x[j];
