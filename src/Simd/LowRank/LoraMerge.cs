@@ -44,10 +44,13 @@ internal static unsafe class LoraMerge
                 return;
             }
 
+            // Chunks of whole groups of four rows, several per thread and handed out on demand, so a thread that loses
+            // its core for a while on a busy machine does not hold the others up.
             int groups = (d + 3) / 4;
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+            int chunks = int.Min(groups, threads * 8);
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
             {
-                int first = (int)((long)groups * t / threads) * 4, last = int.Min(d, (int)((long)groups * (t + 1) / threads) * 4);
+                int first = (int)((long)groups * t / chunks) * 4, last = int.Min(d, (int)((long)groups * (t + 1) / chunks) * 4);
                 Rows<TVector, TLanes>(w, ldw, first, last, k, b, r, a, packed, s);
             });
         }

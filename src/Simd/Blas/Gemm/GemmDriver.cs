@@ -10,7 +10,7 @@ namespace Simd.MatrixMultiply;
 /// The blocked GEMM loop nest around one micro-kernel:
 /// <c>for jc (NC columns) → for pc (KC of the sum) → pack B block → for ic (MC rows) → pack A → for ir (MR) → for jr (NR) → kernel</c>.
 /// With several threads the B block is packed cooperatively and the C block is split into disjoint row
-/// (or, for short wide problems, column) ranges aligned to whole tiles. Every element of C is always
+/// (or, for short wide problems, column) ranges of whole tiles. Every element of C is always
 /// computed by the same kernel with the same k-blocks in the same order, whoever computes it, so the
 /// result is bit-identical for any thread count.
 /// </summary>
@@ -29,7 +29,7 @@ internal static unsafe class GemmDriver<T, TKernel>
         nuint align = 64;
         T* packedB = (T*)NativeMemory.AlignedAlloc((nuint)kcMax * (nuint)RoundUp(ncMax, nr) * (nuint)sizeof(T), align);
         nint aBytes = (nint)kcMax * RoundUp(mcMax, mr) * sizeof(T);
-        T* packedA = (T*)NativeMemory.AlignedAlloc((nuint)(aBytes * threads), align);
+        T* packedA = threads == 1 ? (T*)NativeMemory.AlignedAlloc((nuint)aBytes, align) : null;
         try
         {
             for (int jc = 0; jc < o.N; jc += ncMax)
@@ -46,10 +46,7 @@ internal static unsafe class GemmDriver<T, TKernel>
                         continue;
                     }
 
-                    var block = new Block(o, jc, nc, pc, kc, beta, (nint)packedA, aBytes, (nint)packedB, threads);
-                    var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
-                    Parallel.For(0, threads, options, block.Pack);
-                    Parallel.For(0, threads, options, block.Compute);
+                    new Block(o, jc, nc, pc, kc, beta, aBytes, (nint)packedB, threads).Run();
                 }
             }
         }
@@ -120,41 +117,46 @@ internal static unsafe class GemmDriver<T, TKernel>
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 
-    /// <summary>One (jc, pc) block shared by the threads: who packs which B panels and who computes which part of C.</summary>
-    private sealed class Block(GemmOperands<T> o, int jc, int nc, int pc, int kc, T beta, nint packedA, nint aBytes, nint packedB, int threads)
+    /// <summary>
+    /// One (jc, pc) block shared by the threads: B panels are packed one work item each; C is cut into work items of
+    /// whole row tiles (or, for short wide products, whole column panels), several per thread and handed out on demand,
+    /// so a thread that loses its core for a while on a busy machine does not hold the others up. Each worker packs A
+    /// into its own buffer.
+    /// </summary>
+    private sealed class Block(GemmOperands<T> o, int jc, int nc, int pc, int kc, T beta, nint aBytes, nint packedB, int threads)
     {
-        public void Pack(int t) => GemmPacking.PackB(o, pc, kc, jc, nc, TKernel.NR, (T*)packedB, t, threads);
+        private const int ItemsPerThread = 4;
 
-        public void Compute(int t)
+        public void Run()
         {
-            T* a = (T*)(packedA + (t * aBytes));
-            int mr = TKernel.MR, nr = TKernel.NR;
-            int rowTiles = (o.M + mr - 1) / mr;
-            if (rowTiles >= 2 * threads)
-            {
-                // Enough rows: thread t takes a contiguous run of whole row tiles.
-                (int first, int count) = Share(rowTiles, t, threads);
-                int i0 = first * mr, i1 = int.Min(o.M, (first + count) * mr);
-                ComputeBlock(o, i0, i1, jc, 0, nc, nc, pc, kc, beta, a, (T*)packedB);
-            }
-            else
-            {
-                // Short and wide: thread t takes a contiguous run of whole column panels.
-                int colTiles = (nc + nr - 1) / nr;
-                (int first, int count) = Share(colTiles, t, threads);
-                int j0 = first * nr, j1 = int.Min(nc, (first + count) * nr);
-                if (j0 < j1)
+            var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+            int panels = (nc + TKernel.NR - 1) / TKernel.NR;
+            Parallel.For(0, panels, options, panel => GemmPacking.PackB(o, pc, kc, jc, nc, TKernel.NR, (T*)packedB, panel, panels));
+
+            int rowTiles = (o.M + TKernel.MR - 1) / TKernel.MR;
+            bool byRows = rowTiles >= 2 * threads;
+            int tiles = byRows ? rowTiles : panels;
+            int items = int.Min(tiles, threads * ItemsPerThread);
+            Parallel.For(
+                0,
+                items,
+                options,
+                () => (nint)NativeMemory.AlignedAlloc((nuint)aBytes, 64),
+                (item, _, buffer) =>
                 {
-                    ComputeBlock(o, 0, o.M, jc, j0, j1, nc, pc, kc, beta, a, (T*)packedB);
-                }
-            }
-        }
+                    int first = (int)((long)tiles * item / items), last = (int)((long)tiles * (item + 1) / items);
+                    if (byRows)
+                    {
+                        ComputeBlock(o, first * TKernel.MR, int.Min(o.M, last * TKernel.MR), jc, 0, nc, nc, pc, kc, beta, (T*)buffer, (T*)packedB);
+                    }
+                    else
+                    {
+                        ComputeBlock(o, 0, o.M, jc, first * TKernel.NR, int.Min(nc, last * TKernel.NR), nc, pc, kc, beta, (T*)buffer, (T*)packedB);
+                    }
 
-        private static (int First, int Count) Share(int items, int t, int threads)
-        {
-            int baseCount = items / threads, extra = items % threads;
-            int first = (t * baseCount) + int.Min(t, extra);
-            return (first, baseCount + (t < extra ? 1 : 0));
+                    return buffer;
+                },
+                buffer => NativeMemory.AlignedFree((void*)buffer));
         }
     }
 }

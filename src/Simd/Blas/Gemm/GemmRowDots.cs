@@ -16,6 +16,9 @@ internal static unsafe class GemmRowDots
     /// <summary>The most rows of op(A) for which this form is used instead of the packed kernels.</summary>
     public const int MaxRows = 8;
 
+    /// <summary>Work items per thread in the parallel split.</summary>
+    private const int ChunksPerThread = 8;
+
     /// <summary>Whether <paramref name="o"/> has the shape this form serves.</summary>
     public static bool Applies<T>(in GemmOperands<T> o)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -31,11 +34,13 @@ internal static unsafe class GemmRowDots
             return;
         }
 
-        // Thread t takes a contiguous run of B rows (columns of C), whole groups of four.
+        // Chunks of whole groups of four B rows (columns of C), several per thread and handed out on demand, so a
+        // thread that loses its core for a while on a busy machine does not hold the others up.
         int groups = (o.N + 3) / 4;
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        int chunks = int.Min(groups, threads * ChunksPerThread);
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
-            int first = (int)((long)groups * t / threads) * 4, last = int.Min(o.N, (int)((long)groups * (t + 1) / threads) * 4);
+            int first = (int)((long)groups * t / chunks) * 4, last = int.Min(o.N, (int)((long)groups * (t + 1) / chunks) * 4);
             Columns<TVector, T, TLanes>(o, first, last);
         });
     }
