@@ -15,7 +15,7 @@ internal sealed class FlopsAttribute(double flops) : Attribute
     public double Flops { get; } = flops;
 }
 
-/// <summary>A summary column with <c>flops / mean time</c> for benchmarks marked with <see cref="FlopsAttribute"/>.</summary>
+/// <summary>A summary column with <c>flops / median time</c> for benchmarks marked with <see cref="FlopsAttribute"/>.</summary>
 internal sealed class FlopsColumn : IColumn
 {
     public string Id => nameof(FlopsColumn);
@@ -32,18 +32,18 @@ internal sealed class FlopsColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Billions of floating-point operations per second (2 per multiply-add), from the mean time";
+    public string Legend => "Billions of floating-point operations per second (2 per multiply-add), from the median time (robust to other processes on a shared machine)";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
     {
         double? flops = benchmarkCase.Descriptor.WorkloadMethod.GetCustomAttribute<FlopsAttribute>()?.Flops;
         Statistics? statistics = summary.Reports.FirstOrDefault(r => r.BenchmarkCase == benchmarkCase)?.ResultStatistics;
-        if (flops is null || statistics is null || statistics.Mean <= 0)
+        if (flops is null || statistics is null || statistics.Median <= 0)
         {
             return "-";
         }
 
-        return (flops.Value / statistics.Mean).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+        return (flops.Value / statistics.Median).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);

@@ -12,6 +12,7 @@ namespace Simd.Benchmarks;
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 4, iterationCount: 12)]
 [Config(typeof(Config))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[MedianColumn]
 public class GemmBenchmarks
 {
     private const int N = 1024;

@@ -14,6 +14,7 @@ namespace Simd.Benchmarks;
 /// </summary>
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 4, iterationCount: 12)]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[MedianColumn]
 [CategoriesColumn]
 public class LoRABenchmarks
 {
