@@ -9,8 +9,7 @@ namespace Simd;
 public static partial class Blas
 {
     /// <summary>
-    /// <c>y ← α·op(A)·x + β·y</c> in single precision, with op(A) m × n, x of length n and y of length m. A is read once,
-    /// four rows at a time. With β = 0, y's previous contents are ignored.
+    /// <c>y ← α·op(A)·x + β·y</c> in single precision, with op(A) m × n, x of length n and y of length m. A is read once. With β = 0, y's previous contents are ignored.
     /// </summary>
     /// <remarks>
     /// Error: each element satisfies <c>|ŷ − y| ≤ γ(n+2)·(|α|·(|op(A)|·|x|) + |β|·|y|)</c> with <c>γ(n) = n·u/(1 − n·u)</c>,
