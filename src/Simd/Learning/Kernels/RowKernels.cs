@@ -8,24 +8,44 @@ namespace Simd.Learning.Kernels;
 internal static class RowKernels
 {
     /// <summary>
-    /// Σ a[j]·b[j] over <paramref name="length"/> ≥ <c>TWidth.Count</c> elements. Four accumulators hide the FMA
-    /// latency (4 cycles, 2 ports) on long rows; the last partial vector is an overlapping load whose lanes
-    /// already counted are zeroed, so no scalar tail and no read past the row.
+    /// Σ a[j]·b[j] over <paramref name="length"/> ≥ <c>TWidth.Count</c> elements (see <see cref="DotLanes"/>), one
+    /// horizontal sum per row. (Summing 16 rows at once by a transposing shuffle reduction was measured slower
+    /// on Zen 4, where 512-bit shuffles and blends issue as two halves.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Dot<T, TVector, TWidth>(ref readonly T a, ref readonly T b, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : ILearningVector<TVector, T>
+        => TWidth.Sum(DotLanes<T, TVector, TWidth>(in a, in b, length));
+
+    /// <summary>
+    /// The products a[j]·b[j] summed into one vector whose lanes add up to the dot product, over
+    /// <paramref name="length"/> ≥ <c>TWidth.Count</c> elements. Four accumulators hide the FMA latency
+    /// (4 cycles, 2 ports) on long rows; the last partial vector is an overlapping load whose lanes already
+    /// counted are zeroed, so there is no scalar tail and no read past the row.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector DotLanes<T, TVector, TWidth>(ref readonly T a, ref readonly T b, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : ILearningVector<TVector, T>
     {
         int count = TWidth.Count;
-        TVector s0 = TWidth.Zero, s1 = TWidth.Zero, s2 = TWidth.Zero, s3 = TWidth.Zero;
-        int j = 0;
-        for (; j + (4 * count) <= length; j += 4 * count)
+        TVector s0 = TWidth.Multiply(TWidth.Load(in a, 0), TWidth.Load(in b, 0));
+        int j = count;
+        if (length >= 4 * count)
         {
-            s0 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)j), TWidth.Load(in b, (nuint)j), s0);
-            s1 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)(j + count)), TWidth.Load(in b, (nuint)(j + count)), s1);
-            s2 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)(j + (2 * count))), TWidth.Load(in b, (nuint)(j + (2 * count))), s2);
-            s3 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)(j + (3 * count))), TWidth.Load(in b, (nuint)(j + (3 * count))), s3);
+            TVector s1 = TWidth.Multiply(TWidth.Load(in a, (nuint)count), TWidth.Load(in b, (nuint)count));
+            TVector s2 = TWidth.Multiply(TWidth.Load(in a, (nuint)(2 * count)), TWidth.Load(in b, (nuint)(2 * count)));
+            TVector s3 = TWidth.Multiply(TWidth.Load(in a, (nuint)(3 * count)), TWidth.Load(in b, (nuint)(3 * count)));
+            for (j = 4 * count; j + (4 * count) <= length; j += 4 * count)
+            {
+                s0 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)j), TWidth.Load(in b, (nuint)j), s0);
+                s1 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)(j + count)), TWidth.Load(in b, (nuint)(j + count)), s1);
+                s2 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)(j + (2 * count))), TWidth.Load(in b, (nuint)(j + (2 * count))), s2);
+                s3 = TWidth.MultiplyAdd(TWidth.Load(in a, (nuint)(j + (3 * count))), TWidth.Load(in b, (nuint)(j + (3 * count))), s3);
+            }
+
+            s0 = TWidth.Add(TWidth.Add(s0, s1), TWidth.Add(s2, s3));
         }
 
         for (; j + count <= length; j += count)
@@ -37,10 +57,10 @@ internal static class RowKernels
         {
             nuint last = (nuint)(length - count);
             TVector product = TWidth.Multiply(TWidth.Load(in a, last), TWidth.Load(in b, last));
-            s1 = TWidth.Add(s1, TWidth.Blend(TWidth.Zero, product, count - (length - j)));
+            s0 = TWidth.Add(s0, TWidth.Blend(TWidth.Zero, product, count - (length - j)));
         }
 
-        return TWidth.Sum(TWidth.Add(TWidth.Add(s0, s1), TWidth.Add(s2, s3)));
+        return s0;
     }
 
     /// <summary>Σ a[j]·b[j], one element at a time in index order.</summary>
@@ -108,17 +128,29 @@ internal static class RowKernels
     /// g[j] += Σ_r e[r] · x[r, j] for the <paramref name="rows"/> rows of one cache block. The block was just
     /// read for the dot products, so this second walk over it hits L1. Per column vector, four accumulators
     /// over alternating rows hide the FMA latency; the last partial column vector overlaps the previous one
-    /// and only its new lanes are stored.
+    /// and only its new lanes are stored. Spread over the column vectors, <paramref name="prefetchBytes"/> bytes
+    /// from <paramref name="next"/> (the next block) are prefetched into the cache (x86 only; 0 for none).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AccumulateWeighted<T, TVector, TWidth>(ref readonly T x, nint stride, int rows, int columns, ReadOnlySpan<T> e, ref T g)
+    public static unsafe void AccumulateWeighted<T, TVector, TWidth>(ref readonly T x, nint stride, int rows, int columns, ReadOnlySpan<T> e, ref T g, byte* next, nint prefetchBytes)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : ILearningVector<TVector, T>
     {
         int count = TWidth.Count;
         int j = 0;
+        nint vectors = Math.Max(1, columns / count);
+        nint perVector = ((prefetchBytes / 64) + vectors - 1) / vectors * 64;
         for (; j + count <= columns; j += count)
         {
+            if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+            {
+                for (nint p = 0; p < perVector && prefetchBytes > 0; p += 64, prefetchBytes -= 64)
+                {
+                    System.Runtime.Intrinsics.X86.Sse.Prefetch0(next);
+                    next += 64;
+                }
+            }
+
             TVector sum = ColumnSum<T, TVector, TWidth>(in Unsafe.Add(ref Unsafe.AsRef(in x), j), stride, rows, e);
             TWidth.Store(TWidth.Add(TWidth.Load(in g, (nuint)j), sum), ref g, (nuint)j);
         }
