@@ -208,7 +208,7 @@ internal static class FusedGradientStep
 
             // While the block is re-read from L1, nothing else asks memory for data; for long rows the hardware
             // prefetcher does not run far enough ahead on its own, so the next block is requested explicitly
-            // (measured at 20,000×512 float: 1.4 ms instead of 2.0 ms; at 128-byte rows it cost time, so it is off there).
+            // (see docs/benchmarks-learning.md; at 128-byte rows it measured slower, so it is off there).
             nint prefetchBytes = stride * Unsafe.SizeOf<T>() >= PrefetchRowBytes
                 ? (nint)Math.Min(blockRows, rows - start - count) * stride * Unsafe.SizeOf<T>()
                 : 0;
