@@ -77,12 +77,15 @@ public static class ExtremumDriver
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Vectorized<T, TVector, TWidth, TKernel, TChoice>(ref TKernel kernel, nuint length)
+    private static T Vectorized<T, TVector, TWidth, TKernel, TChoice>(ref TKernel source, nuint length)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : IMapKernel<T>, allows ref struct
         where TChoice : IChoice<T>
     {
+        // A local copy lets the JIT keep the kernel's lane references in registers; through the by-ref
+        // parameter it reloads them on every block, since a store could alias them.
+        TKernel kernel = source;
         nuint count = TWidth.Count;
 
         // Seeding every accumulator with the first block is harmless (min and max are idempotent) and spares

@@ -58,11 +58,14 @@ public static class MapDriver
 
     /// <summary>The vector loop for <paramref name="length"/> ≥ one vector.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Vectorized<T, TVector, TWidth, TKernel>(ref TKernel kernel, ref T destination, nuint length)
+    private static unsafe void Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, ref T destination, nuint length)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : IMapKernel<T>, allows ref struct
     {
+        // A local copy lets the JIT keep the kernel's lane references in registers; through the by-ref
+        // parameter it reloads them on every block, since a store could alias them.
+        TKernel kernel = source;
         nuint count = TWidth.Count;
 
         // Both ends are computed before anything is stored and written last: the first and the overlapping

@@ -61,11 +61,14 @@ public static class SumDriver
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Vectorized<T, TVector, TWidth, TKernel>(ref TKernel kernel, nuint length)
+    private static T Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
     {
+        // A local copy lets the JIT keep the kernel's lane references in registers; through the by-ref
+        // parameter it reloads them on every block, since a store could alias them.
+        TKernel kernel = source;
         nuint count = TWidth.Count;
 
         // Four independent accumulators: an add or FMA has ~4 cycles of latency, and with two loads per

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Simd.Generators.Ir;
+using Simd.Generators.Model;
+
+namespace Simd.Generators.Emit
+{
+    /// <summary>
+    /// Translates a kernel into a CUDA C <c>__device__</c> function equivalent to the scalar method: every
+    /// parameter as the element type in C# order, returning the value (or the ref lane's new value). Math
+    /// goes through the Simd CUDA prelude (<c>simd_min</c>, <c>simd_exp</c>…) so the same text compiles
+    /// under NVRTC and under clang without CUDA headers.
+    /// </summary>
+    internal static class CudaEmitter
+    {
+        /// <summary>Whether the kernel can run on the device: calls to other kernels are not translated.</summary>
+        public static bool Supports(KernelModel kernel)
+            => !kernel.Body.Statements.Any(s => ContainsKernelCall(s.Value)) && !ContainsKernelCall(kernel.Body.Result);
+
+        /// <summary>The device function's name: unique per containing type, kernel, element type and arity.</summary>
+        public static string FunctionName(KernelModel kernel)
+            => "k_" + string.Join("_", kernel.ContainingTypes.Select(t => Sanitize(t.Name))) + "_" + kernel.Name + "_" + kernel.Element.Keyword() + kernel.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+
+        public static string Emit(KernelModel kernel)
+        {
+            string t = kernel.Element.Keyword();
+            var masks = new HashSet<string>();
+            var lines = new List<string>
+            {
+                $"__device__ {t} {FunctionName(kernel)}({string.Join(", ", kernel.Parameters.Select(p => $"{t} {Name(p.Name)}"))})",
+                "{",
+            };
+
+            foreach (Statement statement in kernel.Body.Statements)
+            {
+                bool mask = IsMask(statement.Value, masks);
+                if (statement.Declares && mask)
+                {
+                    masks.Add(statement.Name);
+                }
+
+                string value = Expression(statement.Value, kernel.Element);
+                lines.Add(statement.Declares
+                    ? $"    {(mask ? "bool" : t)} {Name(statement.Name)} = {value};"
+                    : $"    {Name(statement.Name)} = {value};");
+            }
+
+            lines.Add($"    return {Expression(kernel.Body.Result, kernel.Element)};");
+            lines.Add("}");
+            return string.Join("\n", lines) + "\n";
+        }
+
+        private static string Expression(Expr expr, ElementType element)
+        {
+            switch (expr)
+            {
+                case Constant constant:
+                    return Literal(constant.Value, element);
+                case Variable variable:
+                    return Name(variable.Name);
+                case Unary { Operator: UnaryOperator.Negate } unary:
+                    return $"(-{Expression(unary.Operand, element)})";
+                case Unary unary:
+                    return $"(!{Expression(unary.Operand, element)})";
+                case Binary binary:
+                    return $"({Expression(binary.Left, element)} {Operator(binary.Operator)} {Expression(binary.Right, element)})";
+                case Select select:
+                    return $"({Expression(select.Condition, element)} ? {Expression(select.WhenTrue, element)} : {Expression(select.WhenFalse, element)})";
+                case MathCall call:
+                    return $"{Function(call.Function)}({string.Join(", ", call.Arguments.Select(a => Expression(a, element)))})";
+                default:
+                    throw new InvalidOperationException("Kernel calls are not translated to CUDA C; check Supports first.");
+            }
+        }
+
+        private static string Function(MathFunction function) => function switch
+        {
+            MathFunction.Abs => "simd_fabs",
+            MathFunction.Min => "simd_min",
+            MathFunction.Max => "simd_max",
+            MathFunction.Sqrt => "simd_sqrt",
+            MathFunction.FusedMultiplyAdd => "simd_fma",
+            MathFunction.Clamp => "simd_clamp",
+            MathFunction.Exp => "simd_exp",
+            MathFunction.Log => "simd_log",
+            _ => "simd_tanh",
+        };
+
+        private static string Operator(BinaryOperator op) => op switch
+        {
+            BinaryOperator.Add => "+",
+            BinaryOperator.Subtract => "-",
+            BinaryOperator.Multiply => "*",
+            BinaryOperator.Divide => "/",
+            BinaryOperator.Less => "<",
+            BinaryOperator.LessOrEqual => "<=",
+            BinaryOperator.Greater => ">",
+            BinaryOperator.GreaterOrEqual => ">=",
+            BinaryOperator.Equal => "==",
+            BinaryOperator.NotEqual => "!=",
+            BinaryOperator.And => "&&",
+            _ => "||",
+        };
+
+        /// <summary>A C literal with exactly the constant's value; specials through the prelude's bit casts.</summary>
+        private static string Literal(double value, ElementType element)
+        {
+            bool single = element == ElementType.Single;
+            if (double.IsNaN(value))
+            {
+                return single ? "simd_float_from_bits(0x7fc00000u)" : "simd_double_from_bits(0x7ff8000000000000ull)";
+            }
+
+            if (double.IsInfinity(value))
+            {
+                string sign = value > 0 ? "positive" : "negative";
+                return single ? $"simd_{sign}_infinity(0.0f)" : $"simd_{sign}_infinity(0.0)";
+            }
+
+            if (value == 0 && BitConverter.DoubleToInt64Bits(value) < 0)
+            {
+                return single ? "(-0.0f)" : "(-0.0)";
+            }
+
+            string digits = single ? ((float)value).ToString("G9", CultureInfo.InvariantCulture) : value.ToString("G17", CultureInfo.InvariantCulture);
+            if (digits.IndexOfAny(new[] { '.', 'E', 'e' }) < 0)
+            {
+                digits += ".0";
+            }
+
+            string literal = digits + (single ? "f" : string.Empty);
+            return value < 0 ? "(" + literal + ")" : literal;
+        }
+
+        private static bool IsMask(Expr expr, HashSet<string> masks) => expr switch
+        {
+            Binary b => b.Operator >= BinaryOperator.Less,
+            Unary { Operator: UnaryOperator.Not } => true,
+            Variable v => masks.Contains(v.Name),
+            _ => false,
+        };
+
+        private static bool ContainsKernelCall(Expr expr) => expr switch
+        {
+            KernelCall => true,
+            Unary u => ContainsKernelCall(u.Operand),
+            Binary b => ContainsKernelCall(b.Left) || ContainsKernelCall(b.Right),
+            Select s => ContainsKernelCall(s.Condition) || ContainsKernelCall(s.WhenTrue) || ContainsKernelCall(s.WhenFalse),
+            MathCall m => m.Arguments.Any(ContainsKernelCall),
+            _ => false,
+        };
+
+        // Parameters and locals get a prefix so that no C keyword or prelude name can collide with them.
+        private static string Name(string name) => "v_" + name;
+
+        private static string Sanitize(string name) => new string(name.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+    }
+}

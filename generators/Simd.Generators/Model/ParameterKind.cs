@@ -1,0 +1,15 @@
+namespace Simd.Generators.Model
+{
+    /// <summary>How a kernel parameter is passed in the generated overloads.</summary>
+    internal enum ParameterKind
+    {
+        /// <summary>One value per element: a <c>ReadOnlySpan&lt;T&gt;</c>.</summary>
+        Lane,
+
+        /// <summary>A <c>ref</c> lane, read and written in place: a <c>Span&lt;T&gt;</c>.</summary>
+        RefLane,
+
+        /// <summary>A <c>[Uniform]</c> scalar broadcast to every element.</summary>
+        Uniform,
+    }
+}

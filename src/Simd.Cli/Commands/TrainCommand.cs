@@ -1,0 +1,151 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using Simd.Cli.Data;
+using Simd.Cli.Plot;
+using Simd.Cli.Training;
+using Simd.Hardware;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Simd.Cli.Commands;
+
+/// <summary><c>simd train</c>: fit linear or logistic regression to a CSV file and report weights, cost and time.</summary>
+internal sealed class TrainCommand(CliConsole console, CliServices services) : Command<TrainSettings>
+{
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
+    {
+        TrainingOptions options = settings.ToOptions();
+        ITrainer trainer = settings.UseCuda ? services.CudaTrainer : services.Trainer;
+        if (settings.UseCuda && services.Cuda.Probe() is { Available: false } cuda)
+        {
+            // Before the data is read and anything printed: without a device there is nothing to do.
+            throw new UsageException($"--device cuda: {cuda.Reason}");
+        }
+
+        DataSet data = Load(settings);
+        if (options.Model == ModelKind.Logistic)
+        {
+            data.RequireBinaryTarget();
+        }
+
+        bool showProgress = console.Interactive && !settings.Json;
+        if (!settings.Json)
+        {
+            if (settings.Data is null)
+            {
+                console.Out.MarkupLine($"No --data given: training on the embedded {Markup.Escape(EmbeddedData.DiabetesDescription)}.");
+            }
+
+            string what = Invariant($"{OptionNames.Of(options.Model)} regression on {data.Source}: {data.Rows} rows, {data.FeatureCount} features, target '{data.TargetName}'");
+            string where = settings.UseCuda ? "on the GPU" : $"{SimdHardware.Path} path";
+            string how = $"{OptionNames.Of(options.Solver)} solver, {OptionNames.Of(options.Precision)}, {OptionNames.Of(options.Scaling)} scaling, {where}";
+            console.Out.MarkupLine(Markup.Escape($"{what}; {how}."));
+        }
+
+        var clock = Stopwatch.StartNew();
+        TrainingResult result = showProgress
+            ? TrainWithProgress(trainer, data, options, cancellationToken)
+            : trainer.Train(data, options, null, cancellationToken);
+        double seconds = clock.Elapsed.TotalSeconds;
+
+        double? accuracy = options.Model == ModelKind.Logistic ? Accuracy.Of(data, result.Weights, result.Bias) : null;
+        var report = new TrainingReport(options, settings.UseCuda ? "cuda" : "cpu", data.Source, data.Rows, data.FeatureNames, data.TargetName, result, seconds, accuracy, SimdHardware.Path.ToString());
+
+        if (settings.Plot is not null)
+        {
+            WritePlot(settings.Plot, report);
+        }
+
+        if (settings.Json)
+        {
+            TrainingReportJson.Write(console.Raw, report);
+        }
+        else
+        {
+            TrainingReportView.Write(console.Out, report);
+            if (settings.Plot is not null)
+            {
+                console.Out.MarkupLine($"Learning curve written to [bold]{Markup.Escape(settings.Plot)}[/].");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static DataSet Load(TrainSettings settings)
+    {
+        if (settings.Data is null)
+        {
+            using TextReader embedded = EmbeddedData.OpenDiabetes();
+            return DataSet.Read(embedded, EmbeddedData.DiabetesName, settings.Target);
+        }
+
+        StreamReader file;
+        try
+        {
+            file = new StreamReader(settings.Data, detectEncodingFromByteOrderMarks: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new DataFormatException(settings.Data, 1, 1, $"cannot read the file: {e.Message}");
+        }
+
+        using (file)
+        {
+            return DataSet.Read(file, settings.Data, settings.Target);
+        }
+    }
+
+    private TrainingResult TrainWithProgress(ITrainer trainer, DataSet data, TrainingOptions options, CancellationToken cancellationToken)
+    {
+        int total = options.Solver == SolverKind.GradientDescent ? options.Iterations : 1;
+        return console.Out.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                ProgressTask task = progress.AddTask("training", maxValue: total);
+
+                // Refreshing the description costs a string per call: do it at most every 50 ms, not every update.
+                var sinceRefresh = Stopwatch.StartNew();
+                TrainingResult result = trainer.Train(
+                    data,
+                    options,
+                    (iteration, cost) =>
+                    {
+                        if (sinceRefresh.ElapsedMilliseconds >= 50 || iteration == total)
+                        {
+                            task.Value = iteration;
+                            task.Description = Invariant($"iteration {iteration}, cost {cost:G6}");
+                            sinceRefresh.Restart();
+                        }
+                    },
+                    cancellationToken);
+                task.Value = total;
+                return result;
+            });
+    }
+
+    private static void WritePlot(string path, TrainingReport report)
+    {
+        string title = $"Learning curve: {OptionNames.Of(report.Options.Model)} regression on {report.DataSource}";
+        string settings = Invariant($"{OptionNames.Of(report.Options.Solver)}, alpha {report.Options.Alpha}, {OptionNames.Of(report.Options.Scaling)} scaling, {OptionNames.Of(report.Options.Precision)}");
+        string subtitle = Invariant($"{settings}, {report.Result.Iterations} updates, final cost {report.Cost:G6}");
+        try
+        {
+            using FileStream file = File.Create(path);
+            LearningCurveSvg.Write(file, report.Result.CostHistory, title, subtitle);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--plot: cannot write '{path}': {e.Message}");
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

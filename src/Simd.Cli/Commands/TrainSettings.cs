@@ -1,0 +1,198 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+using System.IO;
+using Simd.Cli.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Simd.Cli.Commands;
+
+/// <summary>The options of <c>simd train</c>; <see cref="Validate"/> rejects impossible combinations with exit code 1.</summary>
+internal sealed class TrainSettings : CommandSettings
+{
+    /// <summary>The CSV file to train on.</summary>
+    [CommandOption("--data <FILE>")]
+    [Description("CSV file with a header row and numeric cells. Default: the embedded diabetes data (442 patients, 10 features).")]
+    public string? Data { get; set; }
+
+    /// <summary>The header name of the target column.</summary>
+    [CommandOption("--target <COLUMN>")]
+    [Description("Header name of the column to predict. Default: the last column.")]
+    public string? Target { get; set; }
+
+    /// <summary>linear or logistic.</summary>
+    [CommandOption("--model <MODEL>")]
+    [Description("linear (mean squared error) or logistic (cross-entropy; targets must be 0 or 1).")]
+    [DefaultValue("linear")]
+    public string Model { get; set; } = "linear";
+
+    /// <summary>zscore, minmax, meannorm or none.</summary>
+    [CommandOption("--scale <SCALING>")]
+    [Description("Feature scaling: zscore, minmax, meannorm or none.")]
+    [DefaultValue("zscore")]
+    public string Scale { get; set; } = "zscore";
+
+    /// <summary>The learning rate.</summary>
+    [CommandOption("--alpha <RATE>")]
+    [Description("Gradient-descent learning rate (> 0).")]
+    [DefaultValue(0.1)]
+    public double Alpha { get; set; } = 0.1;
+
+    /// <summary>The most updates.</summary>
+    [CommandOption("--iterations <N>")]
+    [Description("Most gradient-descent updates (> 0).")]
+    [DefaultValue(1000)]
+    public int Iterations { get; set; } = 1000;
+
+    /// <summary>The early-stopping threshold.</summary>
+    [CommandOption("--tolerance <T>")]
+    [Description("Stop early once an update changes the cost by at most T (absolute, >= 0; 0 = run every iteration).")]
+    [DefaultValue(0.0)]
+    public double Tolerance { get; set; }
+
+    /// <summary>L2 regularisation strength.</summary>
+    [CommandOption("--lambda <L>")]
+    [Description("L2 regularisation strength (>= 0); the bias is not regularised.")]
+    [DefaultValue(0.0)]
+    public double Lambda { get; set; }
+
+    /// <summary>gd or normal.</summary>
+    [CommandOption("--solver <SOLVER>")]
+    [Description("gd (batch gradient descent) or normal (the normal equation, closed form; linear only).")]
+    [DefaultValue("gd")]
+    public string Solver { get; set; } = "gd";
+
+    /// <summary>float or double.</summary>
+    [CommandOption("--precision <TYPE>")]
+    [Description("float or double: the element type the optimiser computes in (float has twice the vector lanes).")]
+    [DefaultValue("double")]
+    public string Precision { get; set; } = "double";
+
+    /// <summary>cpu or cuda.</summary>
+    [CommandOption("--device <DEVICE>")]
+    [Description("cpu, or cuda for gradient descent on the GPU (ordinal 0, or SIMD_CUDA_DEVICE).")]
+    [DefaultValue("cpu")]
+    public string Device { get; set; } = "cpu";
+
+    /// <summary>Print JSON.</summary>
+    [CommandOption("--json")]
+    [Description("Print one JSON object (schema in docs/cli.md) and no progress bar.")]
+    public bool Json { get; set; }
+
+    /// <summary>Where to write the learning curve.</summary>
+    [CommandOption("--plot <FILE>")]
+    [Description("Write the learning curve (cost against iteration) to FILE, an SVG that opens in a browser.")]
+    public string? Plot { get; set; }
+
+    /// <summary>The parsed <see cref="Model"/>.</summary>
+    public ModelKind ModelKind => Parse(Model, "--model", ("linear", ModelKind.Linear), ("logistic", ModelKind.Logistic));
+
+    /// <summary>The parsed <see cref="Scale"/>.</summary>
+    public ScalingKind ScalingKind => Parse(
+        Scale, "--scale", ("zscore", ScalingKind.ZScore), ("minmax", ScalingKind.MinMax), ("meannorm", ScalingKind.MeanNorm), ("none", ScalingKind.None));
+
+    /// <summary>The parsed <see cref="Solver"/>.</summary>
+    public SolverKind SolverKind => Parse(Solver, "--solver", ("gd", SolverKind.GradientDescent), ("normal", SolverKind.NormalEquation));
+
+    /// <summary>The parsed <see cref="Precision"/>.</summary>
+    public Precision PrecisionKind => Parse(Precision, "--precision", ("float", Training.Precision.Float), ("double", Training.Precision.Double));
+
+    /// <summary>Whether <see cref="Device"/> is cuda.</summary>
+    public bool UseCuda => Parse(Device, "--device", ("cpu", false), ("cuda", true));
+
+    /// <summary>The validated options for the trainer.</summary>
+    public TrainingOptions ToOptions() => new(ModelKind, ScalingKind, SolverKind, PrecisionKind, Alpha, Iterations, Tolerance, Lambda);
+
+    /// <inheritdoc/>
+    public override ValidationResult Validate()
+    {
+        try
+        {
+            _ = ToOptions();
+            _ = UseCuda;
+        }
+        catch (UsageException e)
+        {
+            return ValidationResult.Error(e.Message);
+        }
+
+        if (!(Alpha > 0) || !double.IsFinite(Alpha))
+        {
+            return ValidationResult.Error(Invariant($"--alpha must be a finite number > 0, got {Alpha}"));
+        }
+
+        if (Iterations <= 0)
+        {
+            return ValidationResult.Error(Invariant($"--iterations must be > 0, got {Iterations}"));
+        }
+
+        if (!(Tolerance >= 0) || !double.IsFinite(Tolerance))
+        {
+            return ValidationResult.Error(Invariant($"--tolerance must be a finite number >= 0, got {Tolerance}"));
+        }
+
+        if (!(Lambda >= 0) || !double.IsFinite(Lambda))
+        {
+            return ValidationResult.Error(Invariant($"--lambda must be a finite number >= 0, got {Lambda}"));
+        }
+
+        if (SolverKind == SolverKind.NormalEquation && ModelKind == ModelKind.Logistic)
+        {
+            return ValidationResult.Error("--solver normal solves linear regression only; use --solver gd with --model logistic");
+        }
+
+        if (SolverKind == SolverKind.NormalEquation && PrecisionKind == Training.Precision.Float)
+        {
+            return ValidationResult.Error("--solver normal solves in double (Householder QR); drop --precision float or use --solver gd");
+        }
+
+        if (SolverKind == SolverKind.NormalEquation && Lambda > 0)
+        {
+            return ValidationResult.Error("--lambda applies to gradient descent only (--solver normal fits unregularised least squares); use --solver gd");
+        }
+
+        if (UseCuda && SolverKind == SolverKind.NormalEquation)
+        {
+            return ValidationResult.Error("--solver normal runs on the CPU; use --solver gd with --device cuda");
+        }
+
+        if (UseCuda && Tolerance > 0)
+        {
+            return ValidationResult.Error("--tolerance needs --device cpu: on the GPU every one of --iterations updates runs");
+        }
+
+        if (Plot is not null && !Plot.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            return ValidationResult.Error($"--plot writes SVG: give a file name ending in .svg, got '{Plot}'");
+        }
+
+        if (Target is not null && Target.Trim().Length == 0)
+        {
+            return ValidationResult.Error("--target is empty: give the header name of the column to predict");
+        }
+
+        if (Data is not null && Directory.Exists(Data))
+        {
+            return ValidationResult.Error($"--data '{Data}' is a directory: give a CSV file");
+        }
+
+        return ValidationResult.Success();
+    }
+
+    private static T Parse<T>(string value, string option, params (string Name, T Value)[] choices)
+    {
+        foreach ((string name, T choice) in choices)
+        {
+            if (string.Equals(value, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return choice;
+            }
+        }
+
+        string names = string.Join(", ", Array.ConvertAll(choices, c => c.Name));
+        throw new UsageException($"{option} must be one of {names}, got '{value}'");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Simd.Cli.Commands;
+using Simd.Cli.Data;
+using Simd.Cli.Training;
+using Spectre.Console.Cli;
+
+namespace Simd.Cli;
+
+/// <summary>
+/// Builds the <c>simd</c> command line (Spectre.Console.Cli) and maps every failure to an exit code and a one-line
+/// message on standard error: <see cref="ExitCodes"/>.
+/// </summary>
+internal static class SimdApp
+{
+    /// <summary>Runs <c>simd</c> with <paramref name="args"/>, writing to <paramref name="console"/>.</summary>
+    /// <param name="args">The arguments after the program name.</param>
+    /// <param name="console">Where output and errors go.</param>
+    /// <param name="services">The trainer, CUDA probe and process launcher to use.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(IReadOnlyList<string> args, CliConsole console, CliServices services)
+    {
+        if (MissingOptionValue.Find(args) is string option)
+        {
+            return Report(new UsageException($"{option} needs a value"), console);
+        }
+
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            // Commands receive these through their constructors.
+            config.Settings.Registrar.RegisterInstance<CliConsole>(console);
+            config.Settings.Registrar.RegisterInstance<CliServices>(services);
+            config.Settings.Registrar.RegisterInstance<Info.ICudaProbe>(services.Cuda);
+            config.Settings.Registrar.RegisterInstance<Bench.IProcessLauncher>(services.Launcher);
+
+            config.SetApplicationName("simd");
+            config.SetApplicationVersion(typeof(SimdApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            config.SetApplicationCulture(CultureInfo.InvariantCulture);
+            config.ConfigureConsole(console.Out);
+            config.UseStrictParsing();
+            config.SetExceptionHandler((exception, _) => Report(exception, console));
+            config.CancellationExitCode(ExitCodes.Cancelled);
+
+            config.AddExample("info");
+            config.AddExample("train");
+            config.AddExample("train", "--data", "houses.csv", "--target", "price", "--plot", "curve.svg");
+            config.AddExample("bench");
+
+            config.AddCommand<InfoCommand>("info")
+                .WithDescription("Show the vector path every kernel shape takes on this machine, why, the cores used and CUDA status.")
+                .WithExample("info")
+                .WithExample("info", "--json");
+
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train linear or logistic regression on a CSV file (the embedded diabetes data when no --data is given).")
+                .WithExample("train")
+                .WithExample("train", "--iterations", "5000", "--alpha", "0.3", "--plot", "curve.svg")
+                .WithExample("train", "--solver", "normal", "--json")
+                .WithExample("train", "--data", "cancer.csv", "--model", "logistic", "--precision", "float")
+                .WithExample("train", "--data", "houses.csv", "--target", "price", "--scale", "minmax", "--lambda", "0.1");
+
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription("Time Dot, Axpy and one gradient-descent iteration against the scalar loop and TensorPrimitives (under a minute).")
+                .WithExample("bench")
+                .WithExample("bench", "--repetitions", "31")
+                .WithExample("bench", "--full")
+                .WithExample("bench", "--full", "--", "--filter", "*Dot*");
+        });
+
+        if (args.Count == 0)
+        {
+            // A bare 'simd' shows the help, but it did not do what a command would: bad usage, like git.
+            app.Run(["--help"]);
+            return ExitCodes.BadUsage;
+        }
+
+        return app.Run(args);
+    }
+
+    /// <summary>Prints the message of <paramref name="exception"/> to standard error and returns its exit code.</summary>
+    private static int Report(Exception exception, CliConsole console)
+    {
+        (int code, string message) = exception switch
+        {
+            CommandParseException or CommandRuntimeException or UsageException => (ExitCodes.BadUsage, exception.Message),
+            DataFormatException => (ExitCodes.BadData, exception.Message),
+            TrainingDivergedException => (ExitCodes.Diverged, exception.Message),
+            OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
+            _ => (ExitCodes.InternalError, $"internal error, please report it: {exception}"),
+        };
+
+        console.Error.WriteLine($"simd: {message}");
+        if (code == ExitCodes.BadUsage)
+        {
+            console.Error.WriteLine("Run 'simd --help' or 'simd COMMAND --help' for usage.");
+        }
+
+        console.Error.Flush();
+        return code;
+    }
+}

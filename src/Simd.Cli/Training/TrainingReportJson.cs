@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using Simd.Cli.Output;
+
+namespace Simd.Cli.Training;
+
+/// <summary>The <c>simd train --json</c> document; its fields are documented in docs/cli.md and stable.</summary>
+internal static class TrainingReportJson
+{
+    /// <summary>Writes <paramref name="report"/> as one JSON object.</summary>
+    public static void Write(TextWriter output, TrainingReport report) => Json.Write(output, json =>
+    {
+        TrainingOptions options = report.Options;
+        TrainingResult result = report.Result;
+
+        // float results are written with float's shortest round-trip digits, not as widened doubles
+        // (0.1f would otherwise print as 0.10000000149011612).
+        bool single = options.Precision == Precision.Float;
+
+        json.WriteStartObject();
+        json.WriteString("model", OptionNames.Of(options.Model));
+        json.WriteString("solver", OptionNames.Of(options.Solver));
+        json.WriteString("precision", OptionNames.Of(options.Precision));
+        json.WriteString("scale", OptionNames.Of(options.Scaling));
+        json.WriteString("device", report.Device);
+        json.WriteString("simdPath", report.SimdPath);
+        json.WriteString("data", report.DataSource);
+        json.WriteNumber("rows", report.Rows);
+        Json.WriteStrings(json, "features", report.FeatureNames);
+        json.WriteString("target", report.TargetName);
+        json.WriteNumber("alpha", options.Alpha);
+        json.WriteNumber("lambda", options.Lambda);
+        json.WriteNumber("tolerance", options.Tolerance);
+        json.WriteNumber("maxIterations", options.Iterations);
+        WriteArray(json, "weights", result.Weights, single);
+        WriteNumber(json, "bias", result.Bias, single);
+        WriteArray(json, "scaledWeights", result.ScaledWeights, single);
+        WriteNumber(json, "scaledBias", result.ScaledBias, single);
+        WriteNumber(json, "cost", report.Cost, single);
+        WriteArray(json, "costHistory", result.CostHistory, single);
+        json.WriteNumber("iterations", result.Iterations);
+        json.WriteNumber("seconds", report.Seconds);
+        if (report.Accuracy is double accuracy)
+        {
+            json.WriteNumber("accuracy", accuracy);
+        }
+        else
+        {
+            json.WriteNull("accuracy");
+        }
+
+        json.WriteEndObject();
+    });
+
+    private static void WriteArray(Utf8JsonWriter json, string name, IReadOnlyList<double> values, bool single)
+    {
+        json.WriteStartArray(name);
+        foreach (double value in values)
+        {
+            if (single)
+            {
+                json.WriteNumberValue((float)value);
+            }
+            else
+            {
+                json.WriteNumberValue(value);
+            }
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double value, bool single)
+    {
+        if (single)
+        {
+            json.WriteNumber(name, (float)value);
+        }
+        else
+        {
+            json.WriteNumber(name, value);
+        }
+    }
+}

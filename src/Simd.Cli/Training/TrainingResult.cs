@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+
+namespace Simd.Cli.Training;
+
+/// <summary>What the learning library returns from one training run, converted to <see langword="double"/>.</summary>
+/// <param name="Weights">One weight per feature, for features in their original units.</param>
+/// <param name="Bias">The intercept for features in their original units.</param>
+/// <param name="ScaledWeights">The weights the optimiser worked with, for scaled features.</param>
+/// <param name="ScaledBias">The intercept for scaled features.</param>
+/// <param name="CostHistory">The cost before the first update, then after each update: <paramref name="Iterations"/> + 1 values.</param>
+/// <param name="Iterations">The number of updates applied.</param>
+internal sealed record TrainingResult(
+    IReadOnlyList<double> Weights,
+    double Bias,
+    IReadOnlyList<double> ScaledWeights,
+    double ScaledBias,
+    IReadOnlyList<double> CostHistory,
+    int Iterations);

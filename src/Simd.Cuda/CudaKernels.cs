@@ -1,0 +1,247 @@
+using System;
+using Simd.Cuda.Native;
+using Simd.Cuda.Templates;
+
+namespace Simd.Cuda;
+
+/// <summary>
+/// Runs generated <c>[Kernel]</c>s on the GPU over <see cref="DeviceBuffer{T}"/>s: the map (also the in-place
+/// update of a <c>ref</c> lane, by passing that lane as the destination) and the fused sum, min and max.
+/// The device is the one the buffers live on. The generated device overloads call these methods.
+/// </summary>
+/// <remarks>
+/// <para><c>lanes</c> and <c>uniforms</c> follow the kernel's parameter order:
+/// <c>lanes[i]</c> is the i-th lane parameter, <c>uniforms[j]</c> the j-th uniform parameter.</para>
+/// <para>Without CUDA, every method throws <see cref="CudaUnavailableException"/> before looking at its
+/// arguments, with a message that says what is missing.</para>
+/// <para>Semantics: the map is compiled without FMA contraction and with IEEE division and square root, so
+/// it gives the scalar method's bits for <c>+ - * / sqrt abs min max fma ?:</c>. Min and max fold with
+/// <see cref="Math.Min(double, double)"/> semantics and equal the CPU exactly. The sum is reassociated
+/// (each of up to 262 144 threads adds its elements in index order, then fixed shuffle trees) and is
+/// reproducible: it depends only on the length.</para>
+/// </remarks>
+public static class CudaKernels
+{
+    private const uint BlockSize = BlockReduceTemplate.BlockSize;
+
+    /// <summary>Writes the kernel's value for every element to <paramref name="destination"/>; queued, not awaited.</summary>
+    /// <typeparam name="T">The kernel's element type.</typeparam>
+    /// <param name="kernel">The kernel's definition.</param>
+    /// <param name="lanes">The lane buffers in parameter order, all the same length and on one device.</param>
+    /// <param name="uniforms">The uniform values in parameter order.</param>
+    /// <param name="destination">At least as long as the lanes, on the same device; it may be one of the lanes exactly (in place), not a shifted overlap of one.</param>
+    /// <exception cref="CudaUnavailableException">CUDA cannot run here.</exception>
+    /// <exception cref="ArgumentException">The arguments do not fit the kernel (see the message).</exception>
+    /// <exception cref="ObjectDisposedException">A buffer was disposed.</exception>
+    public static void Map<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms, DeviceBuffer<T> destination)
+        where T : unmanaged
+    {
+        CudaRuntime.EnsureAvailable();
+        long length = Validate(kernel, lanes, uniforms, nameof(Map));
+        ArgumentNullException.ThrowIfNull(destination);
+        CudaDevice device = lanes[0].Device;
+        if (destination.Device != device)
+        {
+            throw new ArgumentException($"The destination is on CUDA device {destination.Device.Ordinal} but the lanes are on device {device.Ordinal}; kernel '{kernel.Name}' needs all buffers on one device.", nameof(destination));
+        }
+
+        if (destination.Length < length)
+        {
+            throw new ArgumentException($"The destination has {destination.Length} elements but the lanes have {length}; it must be at least as long as the lanes.", nameof(destination));
+        }
+
+        for (int i = 0; i < lanes.Length; i++)
+        {
+            if (destination.OverlapsShifted(lanes[i]))
+            {
+                throw new ArgumentException($"The destination overlaps lane {i} of kernel '{kernel.Name}' at a different start; pass the same buffer to compute in place, or a separate buffer.", nameof(destination));
+            }
+        }
+
+        if (length == 0)
+        {
+            return;
+        }
+
+        CudaModule module = ModuleFor(kernel, device);
+        var leases = new DeviceBuffer<T>.Lease[lanes.Length + 1];
+        int held = 0;
+        try
+        {
+            Span<ulong> arguments = stackalloc ulong[kernel.ParameterIsLane.Count + 2];
+            int slot = FillKernelArguments(kernel, lanes, uniforms, leases, ref held, arguments);
+            arguments[slot++] = (ulong)length;
+            leases[held] = destination.Acquire();
+            arguments[slot] = leases[held++].Pointer;
+
+            // Enough blocks to fill every SM several times over; the grid-stride loop covers the rest.
+            uint grid = (uint)Math.Min((length + BlockSize - 1) / BlockSize, device.MultiprocessorCount * 32L);
+            KernelLauncher.Launch(device, module.Function(MapTemplate.EntryPoint), grid, BlockSize, arguments, $"{kernel.Name} map");
+        }
+        finally
+        {
+            for (int i = 0; i < held; i++)
+            {
+                leases[i].Dispose();
+            }
+        }
+    }
+
+    /// <summary>The sum of the kernel's values over all elements (0 for empty lanes), computed on the device.</summary>
+    /// <typeparam name="T">The kernel's element type.</typeparam>
+    /// <param name="kernel">The kernel's definition.</param>
+    /// <param name="lanes">The lane buffers in parameter order, all the same length and on one device.</param>
+    /// <param name="uniforms">The uniform values in parameter order.</param>
+    /// <returns>The sum.</returns>
+    /// <exception cref="CudaUnavailableException">CUDA cannot run here.</exception>
+    /// <exception cref="ArgumentException">The arguments do not fit the kernel.</exception>
+    public static T Sum<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms)
+        where T : unmanaged
+        => Reduce(kernel, lanes, uniforms, ReductionKind.Sum, nameof(Sum));
+
+    /// <summary>The minimum of the kernel's values with <see cref="Math.Min(double, double)"/> semantics (NaN wins, −0 &lt; +0).</summary>
+    /// <typeparam name="T">The kernel's element type.</typeparam>
+    /// <param name="kernel">The kernel's definition.</param>
+    /// <param name="lanes">The lane buffers in parameter order, all the same non-zero length and on one device.</param>
+    /// <param name="uniforms">The uniform values in parameter order.</param>
+    /// <returns>The minimum.</returns>
+    /// <exception cref="CudaUnavailableException">CUDA cannot run here.</exception>
+    /// <exception cref="ArgumentException">The arguments do not fit the kernel, or the lanes are empty.</exception>
+    public static T Min<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms)
+        where T : unmanaged
+        => Reduce(kernel, lanes, uniforms, ReductionKind.Min, nameof(Min));
+
+    /// <summary>The maximum of the kernel's values with <see cref="Math.Max(double, double)"/> semantics (NaN wins, +0 &gt; −0).</summary>
+    /// <typeparam name="T">The kernel's element type.</typeparam>
+    /// <param name="kernel">The kernel's definition.</param>
+    /// <param name="lanes">The lane buffers in parameter order, all the same non-zero length and on one device.</param>
+    /// <param name="uniforms">The uniform values in parameter order.</param>
+    /// <returns>The maximum.</returns>
+    /// <exception cref="CudaUnavailableException">CUDA cannot run here.</exception>
+    /// <exception cref="ArgumentException">The arguments do not fit the kernel, or the lanes are empty.</exception>
+    public static T Max<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms)
+        where T : unmanaged
+        => Reduce(kernel, lanes, uniforms, ReductionKind.Max, nameof(Max));
+
+    /// <summary>The number of blocks a reduction of <paramref name="length"/> elements launches: a function of the length only, which makes the sum reproducible across devices.</summary>
+    /// <param name="length">The number of elements, ≥ 1.</param>
+    internal static uint ReductionBlocks(long length)
+        => (uint)Math.Min((length + BlockSize - 1) / BlockSize, ReductionScratch.MaxBlocks);
+
+    private static unsafe T Reduce<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms, ReductionKind kind, string operation)
+        where T : unmanaged
+    {
+        CudaRuntime.EnsureAvailable();
+        long length = Validate(kernel, lanes, uniforms, operation);
+        if (length == 0)
+        {
+            return kind == ReductionKind.Sum
+                ? default
+                : throw new ArgumentException($"{operation} of kernel '{kernel.Name}' over empty lanes is undefined: the lanes have no elements.", nameof(lanes));
+        }
+
+        CudaDevice device = lanes[0].Device;
+        CudaModule module = ModuleFor(kernel, device);
+        ReductionScratch scratch = ReductionScratch.For(device);
+        uint blocks = ReductionBlocks(length);
+        var leases = new DeviceBuffer<T>.Lease[lanes.Length];
+        int held = 0;
+        lock (scratch)
+        {
+            try
+            {
+                using DeviceBuffer<double>.Lease partials = scratch.Memory.Acquire();
+                ulong result = partials.Pointer + ((ulong)ReductionScratch.MaxBlocks * (ulong)sizeof(T));
+                Span<ulong> arguments = stackalloc ulong[kernel.ParameterIsLane.Count + 2];
+                int slot = FillKernelArguments(kernel, lanes, uniforms, leases, ref held, arguments);
+                arguments[slot++] = (ulong)length;
+                arguments[slot] = partials.Pointer;
+                KernelLauncher.Launch(device, module.Function(ReductionTemplate.PartialEntryPoint(kind)), blocks, BlockSize, arguments, $"{kernel.Name} {operation} (partials)");
+
+                Span<ulong> combine = [partials.Pointer, blocks, result];
+                KernelLauncher.Launch(device, module.Function(ReductionTemplate.CombineEntryPoint(kind)), 1, BlockSize, combine, $"{kernel.Name} {operation} (combine)");
+
+                T value;
+                CudaRuntime.Check(CudaDriver.MemcpyDtoH(&value, result, (nuint)sizeof(T)), "cuMemcpyDtoH_v2");
+                return value;
+            }
+            finally
+            {
+                for (int i = 0; i < held; i++)
+                {
+                    leases[i].Dispose();
+                }
+            }
+        }
+    }
+
+    private static int FillKernelArguments<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms, DeviceBuffer<T>.Lease[] leases, ref int held, Span<ulong> arguments)
+        where T : unmanaged
+    {
+        int lane = 0, uniform = 0, slot = 0;
+        foreach (bool isLane in kernel.ParameterIsLane)
+        {
+            if (isLane)
+            {
+                leases[held] = lanes[lane++].Acquire();
+                arguments[slot++] = leases[held++].Pointer;
+            }
+            else
+            {
+                arguments[slot++] = KernelLauncher.Slot(uniforms[uniform++]);
+            }
+        }
+
+        return slot;
+    }
+
+    private static CudaModule ModuleFor(CudaKernelDefinition kernel, CudaDevice device)
+        => KernelCache.Get(device, kernel, kernel.Name, () => KernelModuleSource.Build(kernel));
+
+    /// <summary>Checks the arguments against the kernel and returns the common lane length.</summary>
+    private static long Validate<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms, string operation)
+        where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        ArgumentNullException.ThrowIfNull(lanes);
+        ArgumentNullException.ThrowIfNull(uniforms);
+        if (typeof(T) != kernel.ElementType)
+        {
+            throw new ArgumentException($"Kernel '{kernel.Name}' works on {kernel.ElementType.Name} but {operation} was called with {typeof(T).Name} buffers.", nameof(kernel));
+        }
+
+        if (lanes.Length != kernel.LaneCount)
+        {
+            throw new ArgumentException($"Kernel '{kernel.Name}' has {kernel.LaneCount} lane parameter(s) but {lanes.Length} lane buffer(s) were passed.", nameof(lanes));
+        }
+
+        if (uniforms.Length != kernel.UniformCount)
+        {
+            throw new ArgumentException($"Kernel '{kernel.Name}' has {kernel.UniformCount} uniform parameter(s) but {uniforms.Length} uniform value(s) were passed.", nameof(uniforms));
+        }
+
+        for (int i = 0; i < lanes.Length; i++)
+        {
+            if (lanes[i] is null)
+            {
+                throw new ArgumentException($"Lane {i} of kernel '{kernel.Name}' is null.", nameof(lanes));
+            }
+        }
+
+        DeviceBuffer<T> first = lanes[0];
+        for (int i = 1; i < lanes.Length; i++)
+        {
+            if (lanes[i].Device != first.Device)
+            {
+                throw new ArgumentException($"Lane {i} of kernel '{kernel.Name}' is on CUDA device {lanes[i].Device.Ordinal} but lane 0 is on device {first.Device.Ordinal}; all buffers must be on one device.", nameof(lanes));
+            }
+
+            if (lanes[i].Length != first.Length)
+            {
+                throw new ArgumentException($"Lane {i} of kernel '{kernel.Name}' has {lanes[i].Length} elements but lane 0 has {first.Length}; every lane of a kernel must have the same length.", nameof(lanes));
+            }
+        }
+
+        return first.Length;
+    }
+}

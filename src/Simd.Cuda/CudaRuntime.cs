@@ -1,0 +1,152 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Threading;
+using Simd.Cuda.Native;
+
+namespace Simd.Cuda;
+
+/// <summary>
+/// Whether CUDA can run in this process, decided once: the driver library loads, <c>cuInit</c> succeeds, at
+/// least one device exists and NVRTC loads. Also turns failed calls into <see cref="CudaException"/>.
+/// </summary>
+internal static class CudaRuntime
+{
+    private static readonly Lazy<string?> Problem = new(FindProblem, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Why CUDA cannot run here, or <see langword="null"/> when it can.</summary>
+    public static string? UnavailableReason => Problem.Value;
+
+    /// <summary>Throws <see cref="CudaUnavailableException"/> unless CUDA can run here.</summary>
+    public static void EnsureAvailable()
+    {
+        if (Problem.Value is { } reason)
+        {
+            throw new CudaUnavailableException(reason);
+        }
+    }
+
+    /// <summary>Throws a <see cref="CudaException"/> naming <paramref name="apiCall"/> unless <paramref name="result"/> is success.</summary>
+    /// <param name="result">What the driver returned.</param>
+    /// <param name="apiCall">The C function's name.</param>
+    public static void Check(CudaResult result, string apiCall)
+    {
+        if (result != CudaResult.Success)
+        {
+            throw Failure(result, apiCall);
+        }
+    }
+
+    /// <summary>The exception for a failed driver call, with the driver's own error name and description.</summary>
+    /// <param name="result">What the driver returned.</param>
+    /// <param name="apiCall">The C function's name.</param>
+    public static CudaException Failure(CudaResult result, string apiCall)
+        => new(apiCall, (int)result, ErrorName(result), ErrorDescription(result));
+
+    /// <summary>The symbolic name of a result, asked of the driver when it is loaded.</summary>
+    /// <param name="result">The result.</param>
+    public static unsafe string ErrorName(CudaResult result)
+    {
+        if (NativeLibraries.Driver.IsLoaded && CudaDriver.GetErrorName(result, out byte* name) == CudaResult.Success && name != null)
+        {
+            return Marshal.PtrToStringUTF8((nint)name) ?? result.ToString();
+        }
+
+        return Enum.IsDefined(result) ? $"CUresult.{result}" : "unrecognized CUresult";
+    }
+
+    /// <summary>The driver's description of a result, when it is loaded.</summary>
+    /// <param name="result">The result.</param>
+    public static unsafe string ErrorDescription(CudaResult result)
+    {
+        if (NativeLibraries.Driver.IsLoaded && CudaDriver.GetErrorString(result, out byte* text) == CudaResult.Success && text != null)
+        {
+            return Marshal.PtrToStringUTF8((nint)text) ?? "no description";
+        }
+
+        return "no description (the driver did not recognise the code)";
+    }
+
+    /// <summary>Throws a <see cref="CudaException"/> naming <paramref name="apiCall"/> unless <paramref name="result"/> is success.</summary>
+    /// <param name="result">What NVRTC returned.</param>
+    /// <param name="apiCall">The C function's name.</param>
+    /// <param name="details">Extra text for the message, such as the compiler log.</param>
+    public static unsafe void Check(NvrtcResult result, string apiCall, string? details = null)
+    {
+        if (result == NvrtcResult.Success)
+        {
+            return;
+        }
+
+        string description = Marshal.PtrToStringUTF8((nint)Nvrtc.GetErrorString(result)) ?? "no description";
+        if (!string.IsNullOrWhiteSpace(details))
+        {
+            description += Environment.NewLine + details;
+        }
+
+        throw new CudaException(apiCall, (int)result, NvrtcName(result), description);
+    }
+
+    /// <summary>The documented nvrtc.h name of a result, such as <c>NVRTC_ERROR_COMPILATION</c>.</summary>
+    /// <param name="result">The result.</param>
+    public static string NvrtcName(NvrtcResult result) => result switch
+    {
+        NvrtcResult.Success => "NVRTC_SUCCESS",
+        NvrtcResult.OutOfMemory => "NVRTC_ERROR_OUT_OF_MEMORY",
+        NvrtcResult.ProgramCreationFailure => "NVRTC_ERROR_PROGRAM_CREATION_FAILURE",
+        NvrtcResult.InvalidInput => "NVRTC_ERROR_INVALID_INPUT",
+        NvrtcResult.InvalidProgram => "NVRTC_ERROR_INVALID_PROGRAM",
+        NvrtcResult.InvalidOption => "NVRTC_ERROR_INVALID_OPTION",
+        NvrtcResult.Compilation => "NVRTC_ERROR_COMPILATION",
+        NvrtcResult.BuiltinOperationFailure => "NVRTC_ERROR_BUILTIN_OPERATION_FAILURE",
+        NvrtcResult.NoNameExpressionsAfterCompilation => "NVRTC_ERROR_NO_NAME_EXPRESSIONS_AFTER_COMPILATION",
+        NvrtcResult.NoLoweredNamesBeforeCompilation => "NVRTC_ERROR_NO_LOWERED_NAMES_BEFORE_COMPILATION",
+        NvrtcResult.NameExpressionNotValid => "NVRTC_ERROR_NAME_EXPRESSION_NOT_VALID",
+        NvrtcResult.InternalError => "NVRTC_ERROR_INTERNAL_ERROR",
+        _ => $"nvrtcResult {(int)result}",
+    };
+
+    private static string? FindProblem()
+    {
+        LibraryProbe driver = NativeLibraries.Driver;
+        if (!driver.IsLoaded)
+        {
+            return DescribeMissingDriver(driver);
+        }
+
+        CudaResult init = CudaDriver.Init(0);
+        if (init != CudaResult.Success)
+        {
+            return DescribeInitFailure(init, ErrorName(init), ErrorDescription(init));
+        }
+
+        Check(CudaDriver.DeviceGetCount(out int count), "cuDeviceGetCount");
+        if (count == 0)
+        {
+            return DescribeNoDevice();
+        }
+
+        LibraryProbe nvrtc = NativeLibraries.NvrtcLibrary;
+        return nvrtc.IsLoaded ? null : DescribeMissingNvrtc(nvrtc);
+    }
+
+    /// <summary>The reason given when the driver library is missing.</summary>
+    /// <param name="driver">The failed probe.</param>
+    internal static string DescribeMissingDriver(LibraryProbe driver)
+        => $"CUDA is not available: {driver.MissingMessage} Install the NVIDIA GPU driver; the library ships with it, not with the CUDA toolkit.";
+
+    /// <summary>The reason given when <c>cuInit</c> fails.</summary>
+    /// <param name="result">What cuInit returned.</param>
+    /// <param name="name">Its symbolic name.</param>
+    /// <param name="description">Its description.</param>
+    internal static string DescribeInitFailure(CudaResult result, string name, string description)
+        => $"CUDA is not available: cuInit failed with {name} ({(int)result}): {description}.";
+
+    /// <summary>The reason given when the driver loads but reports no device.</summary>
+    internal static string DescribeNoDevice()
+        => "CUDA is not available: the CUDA driver loaded but reports no CUDA device.";
+
+    /// <summary>The reason given when NVRTC is missing.</summary>
+    /// <param name="nvrtc">The failed probe.</param>
+    internal static string DescribeMissingNvrtc(LibraryProbe nvrtc)
+        => $"CUDA is not available: {nvrtc.MissingMessage} Simd compiles its kernels at run time with NVRTC; install the CUDA toolkit's NVRTC runtime (CUDA 11.2 or newer) and make sure the loader can find it.";
+}

@@ -1,0 +1,148 @@
+namespace Simd.Cuda.Templates;
+
+/// <summary>
+/// The CUDA C text every module Simd compiles starts with. It makes one source compile both under NVRTC
+/// (which predefines <c>__global__</c>, <c>__device__</c>, <c>threadIdx</c> and the math library) and under
+/// <c>clang -x cuda -nocudainc -nocudalib</c> (which predefines none of them), so the same text that runs on a
+/// GPU is checked on machines without one.
+/// </summary>
+/// <remarks>
+/// Thread indices, shuffles, barriers and bit casts are written as inline PTX, identical under both compilers.
+/// Only the math functions differ: NVRTC names them <c>expf</c>…, clang without CUDA headers reaches the
+/// same libdevice functions as <c>__nv_expf</c>…; the prelude maps both to <c>simd_exp</c>, <c>simd_log1p</c>.
+/// Generated device functions may use everything declared here.
+/// </remarks>
+public static class CudaPrelude
+{
+    /// <summary>The prelude's text.</summary>
+    public const string Text = """
+        // ---- Simd CUDA prelude: portable between NVRTC and clang -nocudainc ----
+        #ifndef __CUDACC_RTC__
+        #ifndef __global__
+        #define __global__ __attribute__((global))
+        #endif
+        #ifndef __device__
+        #define __device__ __attribute__((device))
+        #endif
+        #ifndef __shared__
+        #define __shared__ __attribute__((shared))
+        #endif
+        #ifndef __forceinline__
+        #define __forceinline__ __inline__ __attribute__((always_inline))
+        #endif
+        extern "C" __device__ float __nv_expf(float);
+        extern "C" __device__ double __nv_exp(double);
+        extern "C" __device__ float __nv_log1pf(float);
+        extern "C" __device__ double __nv_log1p(double);
+        static __device__ __forceinline__ float simd_exp(float x) { return __nv_expf(x); }
+        static __device__ __forceinline__ double simd_exp(double x) { return __nv_exp(x); }
+        static __device__ __forceinline__ float simd_log1p(float x) { return __nv_log1pf(x); }
+        static __device__ __forceinline__ double simd_log1p(double x) { return __nv_log1p(x); }
+        extern "C" __device__ float __nv_sqrtf(float);
+        extern "C" __device__ double __nv_sqrt(double);
+        extern "C" __device__ float __nv_fabsf(float);
+        extern "C" __device__ double __nv_fabs(double);
+        extern "C" __device__ float __nv_fmaf(float, float, float);
+        extern "C" __device__ double __nv_fma(double, double, double);
+        extern "C" __device__ float __nv_logf(float);
+        extern "C" __device__ double __nv_log(double);
+        extern "C" __device__ float __nv_tanhf(float);
+        extern "C" __device__ double __nv_tanh(double);
+        static __device__ __forceinline__ float simd_sqrt(float x) { return __nv_sqrtf(x); }
+        static __device__ __forceinline__ double simd_sqrt(double x) { return __nv_sqrt(x); }
+        static __device__ __forceinline__ float simd_fabs(float x) { return __nv_fabsf(x); }
+        static __device__ __forceinline__ double simd_fabs(double x) { return __nv_fabs(x); }
+        static __device__ __forceinline__ float simd_fma(float a, float b, float c) { return __nv_fmaf(a, b, c); }
+        static __device__ __forceinline__ double simd_fma(double a, double b, double c) { return __nv_fma(a, b, c); }
+        static __device__ __forceinline__ float simd_log(float x) { return __nv_logf(x); }
+        static __device__ __forceinline__ double simd_log(double x) { return __nv_log(x); }
+        static __device__ __forceinline__ float simd_tanh(float x) { return __nv_tanhf(x); }
+        static __device__ __forceinline__ double simd_tanh(double x) { return __nv_tanh(x); }
+        #else
+        static __device__ __forceinline__ float simd_exp(float x) { return expf(x); }
+        static __device__ __forceinline__ double simd_exp(double x) { return exp(x); }
+        static __device__ __forceinline__ float simd_log1p(float x) { return log1pf(x); }
+        static __device__ __forceinline__ double simd_log1p(double x) { return log1p(x); }
+        static __device__ __forceinline__ float simd_sqrt(float x) { return sqrtf(x); }
+        static __device__ __forceinline__ double simd_sqrt(double x) { return sqrt(x); }
+        static __device__ __forceinline__ float simd_fabs(float x) { return fabsf(x); }
+        static __device__ __forceinline__ double simd_fabs(double x) { return fabs(x); }
+        static __device__ __forceinline__ float simd_fma(float a, float b, float c) { return fmaf(a, b, c); }
+        static __device__ __forceinline__ double simd_fma(double a, double b, double c) { return fma(a, b, c); }
+        static __device__ __forceinline__ float simd_log(float x) { return logf(x); }
+        static __device__ __forceinline__ double simd_log(double x) { return log(x); }
+        static __device__ __forceinline__ float simd_tanh(float x) { return tanhf(x); }
+        static __device__ __forceinline__ double simd_tanh(double x) { return tanh(x); }
+        #endif
+
+        typedef unsigned long long simd_u64;
+
+        static __device__ __forceinline__ unsigned int simd_thread_index() { unsigned int r; asm("mov.u32 %0, %%tid.x;" : "=r"(r)); return r; }
+        static __device__ __forceinline__ unsigned int simd_block_size() { unsigned int r; asm("mov.u32 %0, %%ntid.x;" : "=r"(r)); return r; }
+        static __device__ __forceinline__ unsigned int simd_block_index() { unsigned int r; asm("mov.u32 %0, %%ctaid.x;" : "=r"(r)); return r; }
+        static __device__ __forceinline__ unsigned int simd_grid_size() { unsigned int r; asm("mov.u32 %0, %%nctaid.x;" : "=r"(r)); return r; }
+        static __device__ __forceinline__ void simd_barrier() { asm volatile("bar.sync 0;" ::: "memory"); }
+
+        static __device__ __forceinline__ unsigned int simd_bits(float x) { unsigned int r; asm("mov.b32 %0, %1;" : "=r"(r) : "f"(x)); return r; }
+        static __device__ __forceinline__ simd_u64 simd_bits(double x) { simd_u64 r; asm("mov.b64 %0, %1;" : "=l"(r) : "d"(x)); return r; }
+        static __device__ __forceinline__ float simd_float_from_bits(unsigned int b) { float r; asm("mov.b32 %0, %1;" : "=f"(r) : "r"(b)); return r; }
+        static __device__ __forceinline__ double simd_double_from_bits(simd_u64 b) { double r; asm("mov.b64 %0, %1;" : "=d"(r) : "l"(b)); return r; }
+        // simd-host-checked-begin: plain C++ over the bit casts above; a unit test compiles it for the host
+        // and compares it with Math.Min / Math.Max on special values.
+        static __device__ __forceinline__ bool simd_is_negative(float x) { return (simd_bits(x) >> 31) != 0u; }
+        static __device__ __forceinline__ bool simd_is_negative(double x) { return (simd_bits(x) >> 63) != 0ull; }
+        static __device__ __forceinline__ float simd_positive_infinity(float) { return simd_float_from_bits(0x7f800000u); }
+        static __device__ __forceinline__ double simd_positive_infinity(double) { return simd_double_from_bits(0x7ff0000000000000ull); }
+        static __device__ __forceinline__ float simd_negative_infinity(float) { return simd_float_from_bits(0xff800000u); }
+        static __device__ __forceinline__ double simd_negative_infinity(double) { return simd_double_from_bits(0xfff0000000000000ull); }
+
+        // C# Math.Min / Math.Max exactly (IEEE 754:2019 minimum / maximum): NaN wins, -0 < +0.
+        // The branches follow the .NET implementation so that even which operand is returned matches.
+        static __device__ __forceinline__ float simd_min(float a, float b) { if (a != b) { return a != a ? a : (a < b ? a : b); } return simd_is_negative(a) ? a : b; }
+        static __device__ __forceinline__ double simd_min(double a, double b) { if (a != b) { return a != a ? a : (a < b ? a : b); } return simd_is_negative(a) ? a : b; }
+        static __device__ __forceinline__ float simd_max(float a, float b) { if (a != b) { return a != a ? a : (b < a ? a : b); } return simd_is_negative(b) ? a : b; }
+        static __device__ __forceinline__ double simd_max(double a, double b) { if (a != b) { return a != a ? a : (b < a ? a : b); } return simd_is_negative(b) ? a : b; }
+        // C# Math.Clamp lane by lane (NaN stays NaN, -0 stays -0); min > max cannot throw on a device.
+        static __device__ __forceinline__ float simd_clamp(float v, float lo, float hi) { return v < lo ? lo : (v > hi ? hi : v); }
+        static __device__ __forceinline__ double simd_clamp(double v, double lo, double hi) { return v < lo ? lo : (v > hi ? hi : v); }
+        static __device__ __forceinline__ float simd_add(float a, float b) { return a + b; }
+        static __device__ __forceinline__ double simd_add(double a, double b) { return a + b; }
+        // simd-host-checked-end
+
+        // Warp shuffles as inline PTX (shfl.sync, PTX 6.0+): identical under both compilers, all 32 lanes active.
+        static __device__ __forceinline__ float simd_shuffle_down(float v, unsigned int delta)
+        {
+            float r;
+            asm volatile("shfl.sync.down.b32 %0, %1, %2, 0x1f, 0xffffffff;" : "=f"(r) : "f"(v), "r"(delta));
+            return r;
+        }
+        static __device__ __forceinline__ double simd_shuffle_down(double v, unsigned int delta)
+        {
+            unsigned int lo, hi;
+            asm("mov.b64 {%0, %1}, %2;" : "=r"(lo), "=r"(hi) : "d"(v));
+            asm volatile("shfl.sync.down.b32 %0, %0, %1, 0x1f, 0xffffffff;" : "+r"(lo) : "r"(delta));
+            asm volatile("shfl.sync.down.b32 %0, %0, %1, 0x1f, 0xffffffff;" : "+r"(hi) : "r"(delta));
+            double r;
+            asm("mov.b64 %0, {%1, %2};" : "=d"(r) : "r"(lo), "r"(hi));
+            return r;
+        }
+        static __device__ __forceinline__ float simd_shuffle_broadcast(float v, unsigned int lane)
+        {
+            float r;
+            asm volatile("shfl.sync.idx.b32 %0, %1, %2, 0x1f, 0xffffffff;" : "=f"(r) : "f"(v), "r"(lane));
+            return r;
+        }
+        static __device__ __forceinline__ double simd_shuffle_broadcast(double v, unsigned int lane)
+        {
+            unsigned int lo, hi;
+            asm("mov.b64 {%0, %1}, %2;" : "=r"(lo), "=r"(hi) : "d"(v));
+            asm volatile("shfl.sync.idx.b32 %0, %0, %1, 0x1f, 0xffffffff;" : "+r"(lo) : "r"(lane));
+            asm volatile("shfl.sync.idx.b32 %0, %0, %1, 0x1f, 0xffffffff;" : "+r"(hi) : "r"(lane));
+            double r;
+            asm("mov.b64 %0, {%1, %2};" : "=d"(r) : "r"(lo), "r"(hi));
+            return r;
+        }
+        // ---- end of prelude ----
+
+        """;
+}

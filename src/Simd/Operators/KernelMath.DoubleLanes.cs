@@ -1,0 +1,271 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Simd.Operators;
+
+public static partial class KernelMath
+{
+    /// <summary>
+    /// The double-vector operations the width-independent algorithms need, as static members so that one
+    /// generic method serves every width and the JIT specialises and inlines it per width. Comparisons
+    /// return lane masks (all bits set or clear) of the same vector type.
+    /// </summary>
+    private interface IDoubleLanes<TVector>
+    {
+        static abstract TVector Create(double value);
+
+        static abstract TVector Abs(TVector x);
+
+        static abstract TVector Add(TVector left, TVector right);
+
+        static abstract TVector Subtract(TVector left, TVector right);
+
+        static abstract TVector Multiply(TVector left, TVector right);
+
+        static abstract TVector Divide(TVector left, TVector right);
+
+        static abstract TVector Min(TVector left, TVector right);
+
+        static abstract TVector Max(TVector left, TVector right);
+
+        static abstract TVector LessThan(TVector left, TVector right);
+
+        static abstract TVector Equal(TVector left, TVector right);
+
+        /// <summary><paramref name="ifSet"/> where <paramref name="mask"/> is set, else <paramref name="otherwise"/>.</summary>
+        static abstract TVector Select(TVector mask, TVector ifSet, TVector otherwise);
+
+        static abstract TVector CopySign(TVector magnitude, TVector sign);
+
+        /// <summary>2ⁿ for integer-valued <paramref name="n"/> in [−1022, 1023], built from its bits.</summary>
+        static abstract TVector Pow2(TVector n);
+
+        /// <summary>
+        /// Splits positive normal <paramref name="x"/> into <c>x = z · 2^exponent</c> with z in [√½, √2) and
+        /// the exponent an integer-valued double.
+        /// </summary>
+        static abstract TVector Decompose(TVector x, out TVector exponent);
+    }
+
+    // 1.5·2⁵² + 1023: adding an integer n in [−1022, 1023] leaves n + 1023 in the low mantissa bits.
+    private const double Pow2Magic = 6755399441055744.0 + 1023;
+
+    // 2⁵² + 1023 with 0x433 as exponent field: OR-ing a biased exponent e into the low bits gives 2⁵² + e.
+    private const ulong ExponentMagicBits = 0x4330000000000000UL;
+    private const double ExponentMagic = 4503599627370496.0 + 1023;
+
+    // Adding this to the bits of x moves the binade boundary from 1 to √½ (0x3FE6A09E667F3BCD), so that the
+    // exponent field of the sum is the exponent of x rounded at √½, plus 1023.
+    private const ulong SqrtHalfShift = 0x3FF0000000000000UL - 0x3FE6A09E667F3BCDUL;
+    private const ulong ExponentMask = 0xFFF0000000000000UL;
+    private const ulong OneBits = 0x3FF0000000000000UL;
+
+    private readonly struct DoubleLanes128 : IDoubleLanes<Vector128<double>>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Create(double value) => Vector128.Create(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Abs(Vector128<double> x) => Vector128.Abs(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Add(Vector128<double> left, Vector128<double> right) => left + right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Subtract(Vector128<double> left, Vector128<double> right) => left - right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Multiply(Vector128<double> left, Vector128<double> right) => left * right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Divide(Vector128<double> left, Vector128<double> right) => left / right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Min(Vector128<double> left, Vector128<double> right) => Vector128.Min(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Max(Vector128<double> left, Vector128<double> right) => Vector128.Max(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> LessThan(Vector128<double> left, Vector128<double> right) => Vector128.LessThan(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Equal(Vector128<double> left, Vector128<double> right) => Vector128.Equals(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Select(Vector128<double> mask, Vector128<double> ifSet, Vector128<double> otherwise) => Vector128.ConditionalSelect(mask, ifSet, otherwise);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> CopySign(Vector128<double> magnitude, Vector128<double> sign) => Vector128.CopySign(magnitude, sign);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Pow2(Vector128<double> n)
+            => Vector128.ShiftLeft((n + Vector128.Create(Pow2Magic)).AsUInt64(), 52).AsDouble();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Decompose(Vector128<double> x, out Vector128<double> exponent)
+        {
+            Vector128<ulong> bits = x.AsUInt64();
+            Vector128<ulong> shifted = bits + Vector128.Create(SqrtHalfShift);
+            exponent = (Vector128.ShiftRightLogical(shifted, 52) | Vector128.Create(ExponentMagicBits)).AsDouble() - Vector128.Create(ExponentMagic);
+            return (bits - (shifted & Vector128.Create(ExponentMask)) + Vector128.Create(OneBits)).AsDouble();
+        }
+    }
+
+    private readonly struct DoubleLanes256 : IDoubleLanes<Vector256<double>>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Create(double value) => Vector256.Create(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Abs(Vector256<double> x) => Vector256.Abs(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Add(Vector256<double> left, Vector256<double> right) => left + right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Subtract(Vector256<double> left, Vector256<double> right) => left - right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Multiply(Vector256<double> left, Vector256<double> right) => left * right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Divide(Vector256<double> left, Vector256<double> right) => left / right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Min(Vector256<double> left, Vector256<double> right) => Vector256.Min(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Max(Vector256<double> left, Vector256<double> right) => Vector256.Max(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> LessThan(Vector256<double> left, Vector256<double> right) => Vector256.LessThan(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Equal(Vector256<double> left, Vector256<double> right) => Vector256.Equals(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Select(Vector256<double> mask, Vector256<double> ifSet, Vector256<double> otherwise) => Vector256.ConditionalSelect(mask, ifSet, otherwise);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> CopySign(Vector256<double> magnitude, Vector256<double> sign) => Vector256.CopySign(magnitude, sign);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Pow2(Vector256<double> n)
+            => Vector256.ShiftLeft((n + Vector256.Create(Pow2Magic)).AsUInt64(), 52).AsDouble();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Decompose(Vector256<double> x, out Vector256<double> exponent)
+        {
+            Vector256<ulong> bits = x.AsUInt64();
+            Vector256<ulong> shifted = bits + Vector256.Create(SqrtHalfShift);
+            exponent = (Vector256.ShiftRightLogical(shifted, 52) | Vector256.Create(ExponentMagicBits)).AsDouble() - Vector256.Create(ExponentMagic);
+            return (bits - (shifted & Vector256.Create(ExponentMask)) + Vector256.Create(OneBits)).AsDouble();
+        }
+    }
+
+    private readonly struct DoubleLanes512 : IDoubleLanes<Vector512<double>>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Create(double value) => Vector512.Create(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Abs(Vector512<double> x) => Vector512.Abs(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Add(Vector512<double> left, Vector512<double> right) => left + right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Subtract(Vector512<double> left, Vector512<double> right) => left - right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Multiply(Vector512<double> left, Vector512<double> right) => left * right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Divide(Vector512<double> left, Vector512<double> right) => left / right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Min(Vector512<double> left, Vector512<double> right) => Vector512.Min(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Max(Vector512<double> left, Vector512<double> right) => Vector512.Max(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> LessThan(Vector512<double> left, Vector512<double> right) => Vector512.LessThan(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Equal(Vector512<double> left, Vector512<double> right) => Vector512.Equals(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Select(Vector512<double> mask, Vector512<double> ifSet, Vector512<double> otherwise) => Vector512.ConditionalSelect(mask, ifSet, otherwise);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> CopySign(Vector512<double> magnitude, Vector512<double> sign) => Vector512.CopySign(magnitude, sign);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Pow2(Vector512<double> n)
+            => Vector512.ShiftLeft((n + Vector512.Create(Pow2Magic)).AsUInt64(), 52).AsDouble();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Decompose(Vector512<double> x, out Vector512<double> exponent)
+        {
+            Vector512<ulong> bits = x.AsUInt64();
+            Vector512<ulong> shifted = bits + Vector512.Create(SqrtHalfShift);
+            exponent = (Vector512.ShiftRightLogical(shifted, 52) | Vector512.Create(ExponentMagicBits)).AsDouble() - Vector512.Create(ExponentMagic);
+            return (bits - (shifted & Vector512.Create(ExponentMask)) + Vector512.Create(OneBits)).AsDouble();
+        }
+    }
+
+    private readonly struct DoubleLanesVector : IDoubleLanes<Vector<double>>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Create(double value) => Vector.Create(value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Abs(Vector<double> x) => Vector.Abs(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Add(Vector<double> left, Vector<double> right) => left + right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Subtract(Vector<double> left, Vector<double> right) => left - right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Multiply(Vector<double> left, Vector<double> right) => left * right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Divide(Vector<double> left, Vector<double> right) => left / right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Min(Vector<double> left, Vector<double> right) => Vector.Min(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Max(Vector<double> left, Vector<double> right) => Vector.Max(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> LessThan(Vector<double> left, Vector<double> right) => Vector.LessThan<double>(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Equal(Vector<double> left, Vector<double> right) => Vector.Equals<double>(left, right);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Select(Vector<double> mask, Vector<double> ifSet, Vector<double> otherwise) => Vector.ConditionalSelect(mask, ifSet, otherwise);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> CopySign(Vector<double> magnitude, Vector<double> sign) => Vector.CopySign(magnitude, sign);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Pow2(Vector<double> n)
+            => Vector.AsVectorDouble(Vector.ShiftLeft(Vector.AsVectorUInt64(n + Vector.Create(Pow2Magic)), 52));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Decompose(Vector<double> x, out Vector<double> exponent)
+        {
+            Vector<ulong> bits = Vector.AsVectorUInt64(x);
+            Vector<ulong> shifted = bits + Vector.Create(SqrtHalfShift);
+            exponent = Vector.AsVectorDouble(Vector.ShiftRightLogical(shifted, 52) | Vector.Create(ExponentMagicBits)) - Vector.Create(ExponentMagic);
+            return Vector.AsVectorDouble(bits - (shifted & Vector.Create(ExponentMask)) + Vector.Create(OneBits));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Simd.Operators;
+
+public static partial class KernelMath
+{
+    /// <summary>
+    /// Bound on the error of the <see langword="float"/> <c>Exp</c> overloads against the exact eˣ, in
+    /// float ulps of the result. Computed in double (within a few double ulps, about 2⁻²⁸ float ulp) and
+    /// rounded once, the result is the correctly rounded one except that close to a halfway point;
+    /// measured 0.500000 over 200 000 random inputs.
+    /// </summary>
+    public const double ExpSingleMaxUlpError = 0.501;
+
+    /// <summary>
+    /// Bound on the error of the <see langword="double"/> <c>Exp</c> overloads against the exact eˣ, in
+    /// double ulps of the result:
+    /// measured 0.754 over 60 million random inputs across [−745, 709.78]. Derived: the leading 1 + r of eʳ is
+    /// summed exactly, leaving the last rounding and a small tail error (measured 0.62 for normal results),
+    /// and the scaling into the subnormals rounds once more (≤ 0.5 + 0.65/2 ≈ 0.83 ulp there).
+    /// </summary>
+    public const double ExpDoubleMaxUlpError = 1.0;
+
+    /// <summary>
+    /// Most representable <see langword="float"/> values between a <see langword="float"/> <c>Exp</c> lane and
+    /// <see cref="MathF.Exp"/> of the same input;
+    /// measured 1: this function is within 0.501 ulp of exact and the platform's <c>expf</c> within 1 ulp.
+    /// </summary>
+    public const int ExpSingleMaxUlpFromScalar = 1;
+
+    /// <summary>
+    /// Most representable <see langword="double"/> values between a <see langword="double"/> <c>Exp</c> lane and
+    /// <see cref="Math.Exp"/> of the same input;
+    /// measured 1: this function is within 0.754 ulp of exact and <see cref="Math.Exp"/> (the platform's C
+    /// runtime) was measured within 0.508 ulp, so the two are less than 1.3 ulp apart.
+    /// </summary>
+    public const int ExpDoubleMaxUlpFromScalar = 1;
+
+    /// <summary>eˣ for each lane, within <see cref="ExpSingleMaxUlpError"/> ulp; computed in double and rounded once.</summary>
+    /// <param name="x">The exponents.</param>
+    /// <returns>eˣ per lane: +∞ on overflow (x &gt; 88.72), 0 for -∞, NaN for NaN.</returns>
+    public static Vector128<float> Exp(Vector128<float> x)
+    {
+        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
+        return Vector128.Narrow(Exp(lower), Exp(upper));
+    }
+
+    /// <inheritdoc cref="Exp(Vector128{float})"/>
+    public static Vector256<float> Exp(Vector256<float> x)
+    {
+        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
+        return Vector256.Narrow(Exp(lower), Exp(upper));
+    }
+
+    /// <inheritdoc cref="Exp(Vector128{float})"/>
+    public static Vector512<float> Exp(Vector512<float> x)
+    {
+        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
+        return Vector512.Narrow(Exp(lower), Exp(upper));
+    }
+
+    /// <inheritdoc cref="Exp(Vector128{float})"/>
+    public static Vector<float> Exp(Vector<float> x)
+    {
+        Vector.Widen(x, out Vector<double> lower, out Vector<double> upper);
+        return Vector.Narrow(Exp(lower), Exp(upper));
+    }
+
+    /// <summary>eˣ for each lane, within <see cref="ExpDoubleMaxUlpError"/> ulp.</summary>
+    /// <param name="x">The exponents.</param>
+    /// <returns>eˣ per lane: +∞ on overflow (x &gt; 709.78), subnormals and then 0 below −708.4, 0 for -∞, NaN for NaN.</returns>
+    public static Vector128<double> Exp(Vector128<double> x) => ExpDouble<DoubleLanes128, Vector128<double>>(x);
+
+    /// <inheritdoc cref="Exp(Vector128{double})"/>
+    public static Vector256<double> Exp(Vector256<double> x) => ExpDouble<DoubleLanes256, Vector256<double>>(x);
+
+    /// <inheritdoc cref="Exp(Vector128{double})"/>
+    public static Vector512<double> Exp(Vector512<double> x) => ExpDouble<DoubleLanes512, Vector512<double>>(x);
+
+    /// <inheritdoc cref="Exp(Vector128{double})"/>
+    public static Vector<double> Exp(Vector<double> x) => ExpDouble<DoubleLanesVector, Vector<double>>(x);
+
+    private const double Log2E = 1.4426950408889634;
+
+    // ln 2 = Ln2Hi + Ln2Lo to about 2⁻⁸⁵. Ln2Hi has 32 significant bits, so k·Ln2Hi is exact for every
+    // |k| < 2²¹ and x − k·Ln2Hi is exact (x and k·Ln2Hi are within a factor of two of each other, or k = 0).
+    private const double Ln2Hi = 0.6931471803691238;
+    private const double Ln2Lo = 1.9082149292705877e-10;
+
+    // 1.5·2⁵²: adding and subtracting it rounds |v| < 2⁵¹ to the nearest integer (ties to even).
+    private const double RoundMagic = 6755399441055744.0;
+
+    // (eʳ − 1 − r)/r² ≈ Q(r) on |r| ≤ 0.347, Q of degree 10: a least-squares fit (400 Chebyshev nodes,
+    // error weighted relative to eʳ) in 60-digit arithmetic, rounded to double; its error as rounded is
+    // below 0.02 ulp of eʳ. The coefficients are close to 1/(n + 2)!.
+    private const double ExpC0 = 0.5;
+    private const double ExpC1 = 0.16666666666666685;
+    private const double ExpC2 = 0.041666666666665776;
+    private const double ExpC3 = 0.008333333333316586;
+    private const double ExpC4 = 0.0013888888889221121;
+    private const double ExpC5 = 0.00019841269897360233;
+    private const double ExpC6 = 2.480158676843727e-05;
+    private const double ExpC7 = 2.755723397518089e-06;
+    private const double ExpC8 = 2.7557692051504583e-07;
+    private const double ExpC9 = 2.5112323700999796e-08;
+    private const double ExpC10 = 2.0797627069251047e-09;
+
+    /// <summary>
+    /// eˣ = 2ᵏ·eʳ with k = round(x/ln 2) and |r| ≤ ln 2 / 2; eʳ by a polynomial whose leading 1 + r is summed
+    /// exactly, so that only the last rounding and a small tail error remain (about 0.65 ulp in all).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector ExpDouble<TLanes, TVector>(TVector x)
+        where TLanes : IDoubleLanes<TVector>
+    {
+        // Beyond these, eˣ is +∞ or 0 in double and k stays in the range Pow2 below can scale by.
+        TVector clamped = TLanes.Min(TLanes.Max(x, TLanes.Create(-746.0)), TLanes.Create(710.0));
+        TVector magic = TLanes.Create(RoundMagic);
+        TVector k = TLanes.Subtract(TLanes.Add(TLanes.Multiply(clamped, TLanes.Create(Log2E)), magic), magic);
+
+        // r = hi − lo with its rounding error rError (TwoSum: |hi| may be smaller than |lo|).
+        TVector hi = TLanes.Subtract(clamped, TLanes.Multiply(k, TLanes.Create(Ln2Hi)));
+        TVector lo = TLanes.Multiply(k, TLanes.Create(Ln2Lo));
+        TVector r = TLanes.Subtract(hi, lo);
+        TVector rHi = TLanes.Subtract(r, hi);
+        TVector rError = TLanes.Subtract(
+            TLanes.Subtract(hi, TLanes.Subtract(r, rHi)),
+            TLanes.Add(lo, rHi));
+
+        TVector q = TLanes.Create(ExpC10);
+        q = TLanes.Add(TLanes.Multiply(q, r), TLanes.Create(ExpC9));
+        q = TLanes.Add(TLanes.Multiply(q, r), TLanes.Create(ExpC8));
+        q = TLanes.Add(TLanes.Multiply(q, r), TLanes.Create(ExpC7));
+        q = TLanes.Add(TLanes.Multiply(q, r), TLanes.Create(ExpC6));
+        q = TLanes.Add(TLanes.Multiply(q, r), TLanes.Create(ExpC5));
+        q = TLanes.Add(TLanes.Multiply(q, r), TLanes.Create(ExpC4));
+        q = TLanes.Add(TLanes.Multiply(q, r), TLanes.Create(ExpC3));
+        q = TLanes.Add(TLanes.Multiply(q, r), TLanes.Create(ExpC2));
+        q = TLanes.Add(TLanes.Multiply(q, r), TLanes.Create(ExpC1));
+        q = TLanes.Add(TLanes.Multiply(q, r), TLanes.Create(ExpC0));
+        TVector tail = TLanes.Multiply(TLanes.Multiply(r, r), q);
+
+        // 1 + r exactly as head + headError (|r| < 1), then everything small is added to the error first.
+        TVector one = TLanes.Create(1.0);
+        TVector head = TLanes.Add(one, r);
+        TVector headError = TLanes.Add(TLanes.Subtract(one, head), r);
+        TVector small = TLanes.Add(TLanes.Add(tail, headError), TLanes.Multiply(rError, head));
+        TVector mantissa = TLanes.Add(head, small);
+
+        // 2ᵏ in two factors, each a normal double: the first product is exact, the second rounds once,
+        // into the subnormals or to +∞ where the result lies there.
+        TVector k1 = TLanes.Subtract(TLanes.Add(TLanes.Subtract(TLanes.Multiply(k, TLanes.Create(0.5)), TLanes.Create(0.25)), magic), magic);
+        TVector k2 = TLanes.Subtract(k, k1);
+        TVector result = TLanes.Multiply(TLanes.Multiply(mantissa, TLanes.Pow2(k1)), TLanes.Pow2(k2));
+
+        return TLanes.Select(TLanes.Equal(x, x), result, x);
+    }
+}

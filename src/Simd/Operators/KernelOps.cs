@@ -1,0 +1,106 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Simd.Operators;
+
+/// <summary>
+/// Per-width forms of the <c>Math</c> functions that need more than one vector instruction or an ISA
+/// choice; generated kernels call these so the generated code stays a plain translation.
+/// </summary>
+public static class KernelOps
+{
+    /// <summary><c>a * b + c</c> with one rounding (AVX-512 <c>vfmadd</c>), as <c>MathF.FusedMultiplyAdd</c> per lane.</summary>
+    /// <param name="a">Multiplicand.</param>
+    /// <param name="b">Multiplier.</param>
+    /// <param name="c">Addend.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> FusedMultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c)
+        => Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : Vector512.FusedMultiplyAdd(a, b, c);
+
+    /// <summary><c>a * b + c</c> with one rounding (AVX-512 <c>vfmadd</c>), as <c>Math.FusedMultiplyAdd</c> per lane.</summary>
+    /// <param name="a">Multiplicand.</param>
+    /// <param name="b">Multiplier.</param>
+    /// <param name="c">Addend.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> FusedMultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c)
+        => Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : Vector512.FusedMultiplyAdd(a, b, c);
+
+    /// <summary><c>a * b + c</c> with one rounding (FMA3 where present, an exact software fallback otherwise).</summary>
+    /// <param name="a">Multiplicand.</param>
+    /// <param name="b">Multiplier.</param>
+    /// <param name="c">Addend.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> FusedMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c)
+        => Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : Vector256.FusedMultiplyAdd(a, b, c);
+
+    /// <summary><c>a * b + c</c> with one rounding (FMA3 where present, an exact software fallback otherwise).</summary>
+    /// <param name="a">Multiplicand.</param>
+    /// <param name="b">Multiplier.</param>
+    /// <param name="c">Addend.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> FusedMultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c)
+        => Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : Vector256.FusedMultiplyAdd(a, b, c);
+
+    /// <summary><c>a * b + c</c> with one rounding (FMA3 or AdvSIMD where present, an exact software fallback otherwise).</summary>
+    /// <param name="a">Multiplicand.</param>
+    /// <param name="b">Multiplier.</param>
+    /// <param name="c">Addend.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> FusedMultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c)
+        => Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : Vector128.FusedMultiplyAdd(a, b, c);
+
+    /// <summary><c>a * b + c</c> with one rounding (FMA3 or AdvSIMD where present, an exact software fallback otherwise).</summary>
+    /// <param name="a">Multiplicand.</param>
+    /// <param name="b">Multiplier.</param>
+    /// <param name="c">Addend.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<double> FusedMultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c)
+        => Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : Vector128.FusedMultiplyAdd(a, b, c);
+
+    /// <summary><c>a * b + c</c> with one rounding, per lane of <see cref="Vector{T}"/>.</summary>
+    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <param name="a">Multiplicand.</param>
+    /// <param name="b">Multiplier.</param>
+    /// <param name="c">Addend.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> FusedMultiplyAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector.FusedMultiplyAdd(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
+        }
+
+        return Vector.FusedMultiplyAdd(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
+    }
+
+    /// <summary>
+    /// <c>Math.Clamp</c> per lane: <paramref name="min"/> where value &lt; min,
+    /// <paramref name="max"/> where value &gt; max, else the value (NaN stays NaN, −0 stays −0). Unlike
+    /// <c>Math.Clamp</c> it cannot throw when min &gt; max; the result is then max for values above max.
+    /// </summary>
+    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <param name="value">The values.</param>
+    /// <param name="min">Lower bound.</param>
+    /// <param name="max">Upper bound.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Clamp<T>(Vector512<T> value, Vector512<T> min, Vector512<T> max)
+        => Vector512.ConditionalSelect(Vector512.LessThan(value, min), min, Vector512.ConditionalSelect(Vector512.GreaterThan(value, max), max, value));
+
+    /// <inheritdoc cref="Clamp{T}(Vector512{T}, Vector512{T}, Vector512{T})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Clamp<T>(Vector256<T> value, Vector256<T> min, Vector256<T> max)
+        => Vector256.ConditionalSelect(Vector256.LessThan(value, min), min, Vector256.ConditionalSelect(Vector256.GreaterThan(value, max), max, value));
+
+    /// <inheritdoc cref="Clamp{T}(Vector512{T}, Vector512{T}, Vector512{T})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Clamp<T>(Vector128<T> value, Vector128<T> min, Vector128<T> max)
+        => Vector128.ConditionalSelect(Vector128.LessThan(value, min), min, Vector128.ConditionalSelect(Vector128.GreaterThan(value, max), max, value));
+
+    /// <inheritdoc cref="Clamp{T}(Vector512{T}, Vector512{T}, Vector512{T})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> Clamp<T>(Vector<T> value, Vector<T> min, Vector<T> max)
+        => Vector.ConditionalSelect(Vector.LessThan<T>(value, min), min, Vector.ConditionalSelect(Vector.GreaterThan<T>(value, max), max, value));
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace Simd.Cuda.Tests;
+
+/// <summary>Generated-kernel shapes on a real GPU against the C# scalar methods.</summary>
+public sealed class CudaKernelsGpuTests
+{
+    private static readonly float[] Specials = [0f, -0f, 1f, -1f, float.NaN, float.PositiveInfinity, float.NegativeInfinity, float.Epsilon, -float.Epsilon, float.MaxValue, float.MinValue, 1e-38f, 3.5f];
+
+    [SkippableTheory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(255)]
+    [InlineData(257)]
+    [InlineData(100_003)]
+    public void Map_is_bit_exact_with_the_scalar_method(int length)
+    {
+        CudaDevice device = Gpu.Require();
+        (float[] a, float[] b) = Inputs(length, seed: length, specials: true);
+        using var da = DeviceBuffer<float>.FromSpan(device, a);
+        using var db = DeviceBuffer<float>.FromSpan(device, b);
+        using var destination = DeviceBuffer<float>.Allocate(device, length + 3);
+
+        CudaKernels.Map(SampleKernels.Create("squared_difference", false), [da, db], [], destination);
+
+        float[] result = destination.ToArray()[..length];
+        for (int i = 0; i < length; i++)
+        {
+            Assert.Equal(BitConverter.SingleToInt32Bits(SampleKernels.SquaredDifference(a[i], b[i])), BitConverter.SingleToInt32Bits(result[i]));
+        }
+    }
+
+    [SkippableFact]
+    public void An_in_place_update_of_a_ref_lane_matches_the_scalar_method_in_double()
+    {
+        CudaDevice device = Gpu.Require();
+        var random = new Random(3);
+        double[] w = Enumerable.Range(0, 5000).Select(_ => random.NextDouble() - 0.5).ToArray();
+        double[] g = Enumerable.Range(0, 5000).Select(_ => random.NextDouble() - 0.5).ToArray();
+        using var dw = DeviceBuffer<double>.FromSpan(device, w);
+        using var dg = DeviceBuffer<double>.FromSpan(device, g);
+
+        CudaKernels.Map(SampleKernels.Create("scaled_update", true), [dw, dg], [0.01], dw);
+
+        double[] result = dw.ToArray();
+        for (int i = 0; i < w.Length; i++)
+        {
+            // Bit-exact: --fmad=false keeps w − rate·g as a multiply and a subtraction, like the CPU.
+            Assert.Equal(BitConverter.DoubleToInt64Bits(SampleKernels.ScaledUpdate(w[i], g[i], 0.01)), BitConverter.DoubleToInt64Bits(result[i]));
+        }
+    }
+
+    [SkippableFact]
+    public void Uniforms_go_to_their_parameters_and_min_max_follow_Math_semantics()
+    {
+        CudaDevice device = Gpu.Require();
+        float[] x = Specials;
+        using var dx = DeviceBuffer<float>.FromSpan(device, x);
+        using var destination = DeviceBuffer<float>.Allocate(device, x.Length);
+
+        CudaKernels.Map(SampleKernels.Create("clamp_min_max", false), [dx], [-0f, 2f], destination);
+
+        float[] result = destination.ToArray();
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.Equal(BitConverter.SingleToInt32Bits(SampleKernels.ClampMinMax(-0f, x[i], 2f)), BitConverter.SingleToInt32Bits(result[i]));
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData(1)]
+    [InlineData(1000)]
+    [InlineData(1_000_003)]
+    public void Sum_is_within_its_derived_bound_of_the_exact_sum(int length)
+    {
+        CudaDevice device = Gpu.Require();
+        (float[] a, float[] b) = Inputs(length, seed: 11, specials: false);
+        using var da = DeviceBuffer<float>.FromSpan(device, a);
+        using var db = DeviceBuffer<float>.FromSpan(device, b);
+
+        float sum = CudaKernels.Sum(SampleKernels.Create("squared_difference", false), [da, db], []);
+
+        // Each value v_i is the scalar method's float. The device adds them in float along paths of at most
+        // k = ceil(n / T) (one thread's elements, T = blocks × 256 threads) + 5 + 5 (warp and block shuffle trees)
+        // + ceil(blocks / 256) + 5 + 5 (the combine) additions, so |sum − exact| ≤ γ_k Σ|v_i| ≈ k·ε·Σ|v_i|
+        // with ε = 2^−24; 1.01 covers the second-order term for these small k.
+        double exact = 0, magnitude = 0;
+        for (int i = 0; i < length; i++)
+        {
+            double v = SampleKernels.SquaredDifference(a[i], b[i]);
+            exact += v;
+            magnitude += Math.Abs(v);
+        }
+
+        long blocks = CudaKernels.ReductionBlocks(length);
+        long k = ((length + (blocks * 256) - 1) / (blocks * 256)) + 10 + ((blocks + 255) / 256) + 10;
+        Assert.InRange(sum, exact - (1.01 * k * Math.Pow(2, -24) * magnitude), exact + (1.01 * k * Math.Pow(2, -24) * magnitude));
+
+        // Deterministic: the same inputs give the same bits.
+        Assert.Equal(BitConverter.SingleToInt32Bits(sum), BitConverter.SingleToInt32Bits(CudaKernels.Sum(SampleKernels.Create("squared_difference", false), [da, db], [])));
+    }
+
+    [SkippableFact]
+    public void Min_and_max_equal_the_Math_fold_including_signed_zeros_and_NaN()
+    {
+        CudaDevice device = Gpu.Require();
+        CudaKernelDefinition identity = new("identity_f32", "static __device__ float identity_f32(float a) { return a; }", false, [true]);
+        float[][] cases =
+        [
+            [0f, -0f], [-0f, 0f], [3f, -0f, 0f, 5f], [1f, float.NaN, -1f], [float.NegativeInfinity, float.PositiveInfinity],
+            Enumerable.Range(0, 300_000).Select(i => (float)Math.Sin(i)).ToArray(),
+        ];
+        foreach (float[] values in cases)
+        {
+            using var buffer = DeviceBuffer<float>.FromSpan(device, values);
+            float min = values.Aggregate(MathF.Min), max = values.Aggregate(MathF.Max);
+
+            Assert.Equal(BitConverter.SingleToInt32Bits(min), BitConverter.SingleToInt32Bits(CudaKernels.Min(identity, [buffer], [])));
+            Assert.Equal(BitConverter.SingleToInt32Bits(max), BitConverter.SingleToInt32Bits(CudaKernels.Max(identity, [buffer], [])));
+        }
+    }
+
+    [SkippableFact]
+    public void Bad_arguments_fail_with_messages_naming_the_problem()
+    {
+        CudaDevice device = Gpu.Require();
+        CudaKernelDefinition kernel = SampleKernels.Create("squared_difference", false);
+        using var five = DeviceBuffer<float>.Allocate(device, 5);
+        using var six = DeviceBuffer<float>.Allocate(device, 6);
+        using var empty = DeviceBuffer<float>.Allocate(device, 0);
+
+        Assert.Equal(
+            "Lane 1 of kernel 'squared_difference_f32' has 6 elements but lane 0 has 5; every lane of a kernel must have the same length. (Parameter 'lanes')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Sum(kernel, [five, six], [])).Message);
+        Assert.Equal(
+            "The destination has 5 elements but the lanes have 6; it must be at least as long as the lanes. (Parameter 'destination')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Map(kernel, [six, six], [], five)).Message);
+        Assert.Equal(
+            "Min of kernel 'squared_difference_f32' over empty lanes is undefined: the lanes have no elements. (Parameter 'lanes')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Min(kernel, [empty, empty], [])).Message);
+        Assert.Equal(
+            "Kernel 'squared_difference_f32' has 2 lane parameter(s) but 1 lane buffer(s) were passed. (Parameter 'lanes')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Max(kernel, [five], [])).Message);
+        Assert.Equal(
+            "Kernel 'squared_difference_f32' has 0 uniform parameter(s) but 1 uniform value(s) were passed. (Parameter 'uniforms')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Sum(kernel, [five, five], [1f])).Message);
+        using DeviceBuffer<float> head = six.Slice(0, 5);
+        using DeviceBuffer<float> shifted = six.Slice(1, 5);
+        Assert.Equal(
+            "The destination overlaps lane 0 of kernel 'squared_difference_f32' at a different start; pass the same buffer to compute in place, or a separate buffer. (Parameter 'destination')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Map(kernel, [head, five], [], shifted)).Message);
+        using var wrongType = DeviceBuffer<double>.Allocate(device, 1);
+        Assert.Equal(
+            "Kernel 'squared_difference_f32' works on Single but Sum was called with Double buffers. (Parameter 'kernel')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Sum(kernel, [wrongType, wrongType], [])).Message);
+    }
+
+    [SkippableFact]
+    public void A_kernel_is_compiled_once_per_device()
+    {
+        CudaDevice device = Gpu.Require();
+        var kernel = new CudaKernelDefinition("cached_f32", "static __device__ float cached_f32(float a) { return a + 1.0f; }", false, [true]);
+        using var buffer = DeviceBuffer<float>.FromSpan(device, [1f, 2f]);
+
+        CudaKernels.Map(kernel, [buffer], [], buffer);
+        int compiled = KernelCache.CompiledCount;
+        CudaKernels.Map(kernel, [buffer], [], buffer);
+        _ = CudaKernels.Sum(kernel, [buffer], []);
+
+        Assert.Equal(compiled, KernelCache.CompiledCount);
+        Assert.Equal([3f, 4f], buffer.ToArray());
+    }
+
+    [SkippableFact]
+    public void A_device_function_that_does_not_compile_reports_the_NVRTC_log()
+    {
+        CudaDevice device = Gpu.Require();
+        var kernel = new CudaKernelDefinition("broken_f32", "static __device__ float broken_f32(float a) { return a + undefined_name; }", false, [true]);
+        using var buffer = DeviceBuffer<float>.FromSpan(device, [1f]);
+
+        var error = Assert.Throws<CudaException>(() => CudaKernels.Sum(kernel, [buffer], []));
+
+        Assert.Equal("nvrtcCompileProgram", error.ApiCall);
+        Assert.Equal("NVRTC_ERROR_COMPILATION", error.ErrorName);
+        Assert.Contains("undefined_name", error.Message, StringComparison.Ordinal);
+    }
+
+    private static (float[] A, float[] B) Inputs(int length, int seed, bool specials)
+    {
+        var random = new Random(seed);
+        float[] a = new float[length], b = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            a[i] = specials && i < Specials.Length ? Specials[i] : (float)((random.NextDouble() * 200) - 100);
+            b[i] = (float)((random.NextDouble() * 2) - 1);
+        }
+
+        return (a, b);
+    }
+}

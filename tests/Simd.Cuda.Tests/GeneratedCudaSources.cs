@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Simd;
+
+namespace Simd.Cuda.Tests;
+
+/// <summary>One generated kernel's device side, found by reflection: its definition and its scalar method.</summary>
+internal sealed record GeneratedCudaKernel(MethodInfo Scalar, CudaKernelDefinition Definition)
+{
+    /// <summary>Every kernel of <paramref name="type"/> that got device overloads.</summary>
+    public static IReadOnlyList<GeneratedCudaKernel> Of(Type type)
+    {
+        const BindingFlags all = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+        var found = new List<GeneratedCudaKernel>();
+        foreach (MethodInfo method in type.GetMethods(all).Where(m => m.GetCustomAttribute<KernelAttribute>() is not null))
+        {
+            string element = method.GetParameters()[0].ParameterType.GetElementType() == typeof(double) || method.GetParameters()[0].ParameterType == typeof(double) ? "Double" : "Single";
+            FieldInfo? field = type.GetField($"__{method.Name}CudaKernel_{element}{method.GetParameters().Length}", all);
+            if (field?.GetValue(null) is CudaKernelDefinition definition)
+            {
+                found.Add(new GeneratedCudaKernel(method, definition));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Runs the scalar method; for a kernel with a ref lane, returns that lane's new value.</summary>
+    public double Invoke(double[] arguments)
+    {
+        ParameterInfo[] parameters = Scalar.GetParameters();
+        object[] boxed = new object[parameters.Length];
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            boxed[i] = Definition.IsDouble ? arguments[i] : (object)(float)arguments[i];
+        }
+
+        object? result = Scalar.Invoke(null, boxed);
+        int refIndex = Array.FindIndex(parameters, p => p.ParameterType.IsByRef);
+        object value = refIndex >= 0 ? boxed[refIndex] : result!;
+        return Definition.IsDouble ? (double)value : (float)value;
+    }
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Simd.Cuda.Templates;
+using Xunit;
+
+namespace Simd.Cuda.Tests;
+
+/// <summary>
+/// The CUDA C the generator emits, checked without a GPU: every kernel's module compiles to PTX with
+/// clang, and the same device functions compiled as host C++ compute exactly what the C# scalar method
+/// computes, on random and special inputs.
+/// </summary>
+public sealed class GeneratedCudaTests
+{
+    private static readonly IReadOnlyList<GeneratedCudaKernel> Kernels = GeneratedCudaKernel.Of(typeof(GeneratedKernels));
+
+    [Fact]
+    public void EveryTranslatableKernelHasDeviceOverloads()
+    {
+        Assert.Equal(10, Kernels.Count);
+        Assert.DoesNotContain(Kernels, k => k.Scalar.Name == nameof(GeneratedKernels.CallsKernel));
+        Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.SquaredErrorSum), [typeof(DeviceBuffer<float>), typeof(DeviceBuffer<float>)]));
+        Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.Step), [typeof(DeviceBuffer<float>), typeof(DeviceBuffer<float>), typeof(float)]));
+    }
+
+    [SkippableFact]
+    public void EveryGeneratedModuleCompilesToPtx()
+    {
+        Skip.If(ClangCuda.UnavailableReason is not null, ClangCuda.UnavailableReason);
+        foreach (GeneratedCudaKernel kernel in Kernels)
+        {
+            string ptx = ClangCuda.CompileToPtx(KernelModuleSource.Build(kernel.Definition), kernel.Definition.Name);
+            Assert.Contains(".entry", ptx);
+        }
+    }
+
+    [SkippableFact]
+    public void DeviceFunctionsOnTheHostMatchTheScalarMethods()
+    {
+        Skip.If(HostCompiler.UnavailableReason is not null, HostCompiler.UnavailableReason);
+        const int samples = 400;
+        var random = new Random(20261129);
+        double[] specialsSingle = [float.NaN, 0, -0.0, float.PositiveInfinity, float.NegativeInfinity, float.Epsilon, float.MaxValue, -float.MaxValue, 1, -1, 0.5, 2.5];
+        double[] specialsDouble = [double.NaN, 0, -0.0, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, double.MaxValue, -double.MaxValue, 1, -1, 0.5, 2.5];
+
+        var program = new StringBuilder(HostPrelude());
+        var expected = new List<string>();
+        var inputs = new Dictionary<GeneratedCudaKernel, double[][]>();
+        foreach (GeneratedCudaKernel kernel in Kernels)
+        {
+            int arity = kernel.Definition.ParameterIsLane.Count;
+            double[] specials = kernel.Definition.IsDouble ? specialsDouble : specialsSingle;
+            double[][] rows = Enumerable.Range(0, samples).Select(i => Enumerable.Range(0, arity).Select(_ =>
+                random.NextDouble() < 0.2 ? specials[random.Next(specials.Length)] : (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-6, 7))).Select(v => kernel.Definition.IsDouble ? v : (float)v).ToArray()).ToArray();
+            inputs[kernel] = rows;
+            program.Append(kernel.Definition.DeviceSource).Append('\n');
+            foreach (double[] row in rows)
+            {
+                expected.Add(Bits(kernel.Invoke(row), kernel.Definition.IsDouble));
+            }
+        }
+
+        program.Append("int main() {\n");
+        foreach (GeneratedCudaKernel kernel in Kernels)
+        {
+            bool isDouble = kernel.Definition.IsDouble;
+            foreach (double[] row in inputs[kernel])
+            {
+                string args = string.Join(", ", row.Select(v => isDouble ? $"from_bits_d(0x{BitConverter.DoubleToInt64Bits(v):x16}ull)" : $"from_bits_f(0x{BitConverter.SingleToInt32Bits((float)v):x8}u)"));
+                program.Append(isDouble
+                    ? $"  print_d({kernel.Definition.Name}({args}));\n"
+                    : $"  print_f({kernel.Definition.Name}({args}));\n");
+            }
+        }
+
+        program.Append("  return 0;\n}\n");
+        string[] actual = HostCompiler.Run(program.ToString());
+
+        Assert.Equal(expected.Count, actual.Length);
+        int index = 0;
+        foreach (GeneratedCudaKernel kernel in Kernels)
+        {
+            foreach (double[] row in inputs[kernel])
+            {
+                Assert.True(
+                    SameOrBothNaN(expected[index], actual[index], kernel.Definition.IsDouble),
+                    $"{kernel.Scalar.Name}({string.Join(", ", row.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}): C# {expected[index]}, CUDA C on the host {actual[index]}");
+                index++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The prelude's pure-C helpers verbatim (min, max, clamp), and host stand-ins for the ones written as
+    /// inline PTX or libdevice calls (bit casts, exp, log, sqrt…), so the generated text compiles unchanged.
+    /// </summary>
+    private static string HostPrelude()
+    {
+        var text = new StringBuilder("""
+            #include <cmath>
+            #include <cstdint>
+            #include <cstdio>
+            #include <cstring>
+            #define __device__
+            #define __forceinline__ inline
+            typedef unsigned long long simd_u64;
+            static inline unsigned int simd_bits(float x) { unsigned int r; std::memcpy(&r, &x, 4); return r; }
+            static inline simd_u64 simd_bits(double x) { simd_u64 r; std::memcpy(&r, &x, 8); return r; }
+            static inline float simd_float_from_bits(unsigned int b) { float r; std::memcpy(&r, &b, 4); return r; }
+            static inline double simd_double_from_bits(simd_u64 b) { double r; std::memcpy(&r, &b, 8); return r; }
+            static inline bool simd_is_negative(float x) { return std::signbit(x); }
+            static inline bool simd_is_negative(double x) { return std::signbit(x); }
+            static inline float simd_positive_infinity(float) { return INFINITY; }
+            static inline double simd_positive_infinity(double) { return INFINITY; }
+            static inline float simd_negative_infinity(float) { return -INFINITY; }
+            static inline double simd_negative_infinity(double) { return -INFINITY; }
+            static inline float simd_exp(float x) { return expf(x); }
+            static inline double simd_exp(double x) { return exp(x); }
+            static inline float simd_log(float x) { return logf(x); }
+            static inline double simd_log(double x) { return log(x); }
+            static inline float simd_tanh(float x) { return tanhf(x); }
+            static inline double simd_tanh(double x) { return tanh(x); }
+            static inline float simd_sqrt(float x) { return sqrtf(x); }
+            static inline double simd_sqrt(double x) { return sqrt(x); }
+            static inline float simd_fabs(float x) { return fabsf(x); }
+            static inline double simd_fabs(double x) { return fabs(x); }
+            static inline float simd_fma(float a, float b, float c) { return fmaf(a, b, c); }
+            static inline double simd_fma(double a, double b, double c) { return fma(a, b, c); }
+            static inline float from_bits_f(unsigned int b) { return simd_float_from_bits(b); }
+            static inline double from_bits_d(simd_u64 b) { return simd_double_from_bits(b); }
+            static void print_f(float v) { std::printf("%08x\n", simd_bits(v)); }
+            static void print_d(double v) { std::printf("%016llx\n", simd_bits(v)); }
+
+            """);
+        foreach (string line in CudaPrelude.Text.Split('\n'))
+        {
+            if (line.Contains("simd_min(", StringComparison.Ordinal) || line.Contains("simd_max(", StringComparison.Ordinal) || line.Contains("simd_clamp(", StringComparison.Ordinal))
+            {
+                if (line.TrimStart().StartsWith("static", StringComparison.Ordinal))
+                {
+                    text.Append(line.Trim()).Append('\n');
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Bits(double value, bool isDouble)
+        => isDouble ? BitConverter.DoubleToInt64Bits(value).ToString("x16", CultureInfo.InvariantCulture) : BitConverter.SingleToInt32Bits((float)value).ToString("x8", CultureInfo.InvariantCulture);
+
+    private static bool SameOrBothNaN(string expected, string actual, bool isDouble)
+    {
+        if (expected == actual)
+        {
+            return true;
+        }
+
+        double e = isDouble ? BitConverter.Int64BitsToDouble(long.Parse(expected, NumberStyles.HexNumber, CultureInfo.InvariantCulture)) : BitConverter.Int32BitsToSingle(int.Parse(expected, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+        double a = isDouble ? BitConverter.Int64BitsToDouble(long.Parse(actual, NumberStyles.HexNumber, CultureInfo.InvariantCulture)) : BitConverter.Int32BitsToSingle(int.Parse(actual, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+        return double.IsNaN(e) && double.IsNaN(a);
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using Simd;
+
+namespace Simd.Cuda.Tests;
+
+/// <summary>
+/// Kernels covering every construct the generator translates, compiled here with Simd.Cuda referenced so
+/// that their CUDA C is generated too: the tests compile it to PTX and run it on the host against these methods.
+/// </summary>
+public static partial class GeneratedKernels
+{
+    [Kernel(Reductions = Reduction.Sum | Reduction.Min | Reduction.Max)]
+    public static float SquaredError(float prediction, float target)
+    {
+        float d = prediction - target;
+        return d * d;
+    }
+
+    [Kernel(Reductions = Reduction.Sum)]
+    public static float Huber(float residual, [Uniform] float delta)
+    {
+        float a = MathF.Abs(residual);
+        return a <= delta ? 0.5f * residual * residual : delta * (a - (0.5f * delta));
+    }
+
+    [Kernel]
+    public static float Mixed(float a, float b, float c, float d)
+    {
+        bool ordered = a < b && !(c == d) || a >= 1e30f;
+        float m = Math.Max(a, b) - Math.Min(c, d);
+        m += MathF.FusedMultiplyAdd(a, b, c) / MathF.Sqrt(MathF.Abs(d));
+        m *= -1;
+        return ordered ? m : Math.Clamp(-m, -0f, 2.5f);
+    }
+
+    [Kernel]
+    public static void Step(ref float weight, float gradient, [Uniform] float learningRate) => weight -= learningRate * gradient;
+
+    [Kernel]
+    public static float Transcendental(float x) => MathF.Exp(-MathF.Abs(x)) + MathF.Log(MathF.Abs(x)) - MathF.Tanh(x);
+
+    [Kernel]
+    public static float Specials(float x, float y) => x != y ? float.PositiveInfinity : (x > 1e38f ? float.NaN : (x < -1e38f ? float.NegativeInfinity : -0f * x));
+
+    [Kernel(Reductions = Reduction.Sum | Reduction.Max)]
+    public static double SquaredErrorDouble(double prediction, double target)
+    {
+        double d = prediction - target;
+        return d * d;
+    }
+
+    [Kernel]
+    public static double MixedDouble(double a, double b, [Uniform] double scale)
+    {
+        double m = Math.Max(a, b) * scale - Math.Min(a, b) / Math.Sqrt(Math.Abs(b));
+        return a > b ? Math.FusedMultiplyAdd(a, b, m) : Math.Clamp(m, -1, 1);
+    }
+
+    [Kernel]
+    public static void StepDouble(ref double weight, double gradient, [Uniform] double learningRate) => weight -= learningRate * gradient;
+
+    [Kernel]
+    public static double TranscendentalDouble(double x) => Math.Exp(-Math.Abs(x)) + Math.Log(Math.Abs(x)) - Math.Tanh(x);
+
+    /// <summary>Calls another kernel: has CPU overloads, and no device overloads (not translated to CUDA C).</summary>
+    [Kernel]
+    public static float CallsKernel(float prediction, float target) => SquaredError(prediction, target) + 1f;
+}

@@ -1,0 +1,58 @@
+using System.Linq;
+using Xunit;
+
+namespace Simd.Generators.Tests;
+
+/// <summary>The generated code compiles without a single warning, documentation included.</summary>
+public sealed class CompilationTests
+{
+    [Fact]
+    public void GeneratedCodeCompilesWithoutWarnings()
+    {
+        GeneratorHarness.Result result = GeneratorHarness.Run(Samples.Losses);
+
+        Assert.Null(result.Exception);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Equal(["Losses.Calls.g.cs", "Losses.Huber.g.cs", "Losses.SquaredError.g.cs", "Losses.Step.g.cs"], result.Sources.Keys.Order());
+        Assert.Empty(result.CompilationDiagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void OverloadsWithTheSameNameGetDistinctFiles()
+    {
+        GeneratorHarness.Result result = GeneratorHarness.Run("""
+            namespace N;
+            /// <summary>k</summary>
+            public static partial class K
+            {
+                /// <summary>f</summary>
+                [Simd.Kernel] public static float F(float x) => x + 1;
+                /// <summary>f</summary>
+                [Simd.Kernel] public static double F(double x) => x + 1;
+            }
+            """);
+
+        Assert.Equal(["K.F.double1.g.cs", "K.F.float1.g.cs"], result.Sources.Keys.Order());
+        Assert.Empty(result.CompilationDiagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void NestedAndGlobalNamespaceKernels()
+    {
+        GeneratorHarness.Result result = GeneratorHarness.Run("""
+            /// <summary>o</summary>
+            public static partial class Outer
+            {
+                /// <summary>i</summary>
+                public static partial class Inner
+                {
+                    /// <summary>g</summary>
+                    [Simd.Kernel(Reductions = Simd.Reduction.Max)] public static float G(float x, [Simd.Uniform] float y) => x * y;
+                }
+            }
+            """);
+
+        Assert.Equal(["Outer.Inner.G.g.cs"], result.Sources.Keys);
+        Assert.Empty(result.CompilationDiagnostics.Select(d => d.ToString()));
+    }
+}

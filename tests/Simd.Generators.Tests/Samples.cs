@@ -1,0 +1,41 @@
+namespace Simd.Generators.Tests;
+
+/// <summary>Kernel sources used by several tests.</summary>
+internal static class Samples
+{
+    public const string Losses = """
+        using System;
+        using Simd;
+
+        namespace Consumer;
+
+        /// <summary>Losses.</summary>
+        public static partial class Losses
+        {
+            /// <summary>Squared error.</summary>
+            [Kernel(Reductions = Reduction.Sum | Reduction.Min | Reduction.Max)]
+            public static float SquaredError(float prediction, float target)
+            {
+                float d = prediction - target;
+                return d * d;
+            }
+
+            /// <summary>A step.</summary>
+            [Kernel]
+            public static void Step(ref float weight, float gradient, [Uniform] float learningRate)
+                => weight -= learningRate * gradient;
+
+            /// <summary>Huber loss.</summary>
+            [Kernel(Reductions = Reduction.Sum)]
+            public static double Huber(double residual, [Uniform] double delta)
+            {
+                double a = Math.Abs(residual);
+                return a <= delta ? 0.5 * residual * residual : delta * (a - 0.5 * delta);
+            }
+
+            /// <summary>Calls.</summary>
+            [Kernel]
+            internal static float Calls(float p, float t, float w, float @class) => SquaredError(p, t) * w - (p > t && !(t == w) ? -@class : Math.Clamp(p, -1f, 1f));
+        }
+        """;
+}

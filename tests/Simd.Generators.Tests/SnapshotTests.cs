@@ -1,0 +1,29 @@
+using System;
+using System.IO;
+using Xunit;
+
+namespace Simd.Generators.Tests;
+
+/// <summary>
+/// The generated code of a few kernels, compared with reviewed snapshots in Snapshots/. After a deliberate
+/// change to the emitters, run the tests with SIMD_UPDATE_SNAPSHOTS=1 and review the diff.
+/// </summary>
+public sealed class SnapshotTests
+{
+    [Theory]
+    [InlineData("Losses.SquaredError.g.cs")]
+    [InlineData("Losses.Step.g.cs")]
+    [InlineData("Losses.Calls.g.cs")]
+    public void GeneratedSourceMatchesTheSnapshot(string hintName)
+    {
+        string actual = GeneratorHarness.Run(Samples.Losses).Sources[hintName].ReplaceLineEndings("\n");
+        string path = Path.Combine(RepositoryRoot.Find(), "tests", "Simd.Generators.Tests", "Snapshots", hintName + ".txt");
+        if (Environment.GetEnvironmentVariable("SIMD_UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"missing snapshot {path}; run with SIMD_UPDATE_SNAPSHOTS=1 and review it");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
+    }
+}
