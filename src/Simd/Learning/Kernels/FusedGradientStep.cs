@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Threading.Tasks;
 
 namespace Simd.Learning.Kernels;
@@ -39,8 +40,11 @@ internal static class FusedGradientStep
     /// <summary>Largest number of rows in a block (the size of the stack buffer of errors).</summary>
     public const int MaxBlockRows = 256;
 
-    /// <summary>Rows at least this many bytes long have the next block prefetched while the current one is re-read.</summary>
+    /// <summary>Rows at least this many bytes long are prefetched explicitly, <see cref="PrefetchDistance"/> ahead.</summary>
     public const int PrefetchRowBytes = 512;
+
+    /// <summary>How far ahead of the row being read the prefetch runs: 8 KiB (4 rows of 512 floats); of the distances tried (4–16 KiB) the shortest was best.</summary>
+    public const int PrefetchDistance = 8 * 1024;
 
     /// <summary>Rows per cache block for rows of <paramref name="columns"/> elements.</summary>
     public static int BlockRows<T>(int columns)
@@ -191,6 +195,13 @@ internal static class FusedGradientStep
         Span<T> e = stackalloc T[MaxBlockRows];
         int blockRows = BlockRows<T>(n);
         double costSum = 0, sumE = 0;
+
+        // While a block is re-read from L1 for the gradient, nothing asks memory for data, and for long rows
+        // the hardware prefetcher does not run far enough ahead on its own: so each row's dot product requests
+        // the row PrefetchDistance bytes ahead (docs/benchmarks-learning.md). At short rows it measured slower.
+        int rowBytes = n * Unsafe.SizeOf<T>();
+        bool prefetch = Sse.IsSupported && rowBytes >= PrefetchRowBytes;
+        int aheadRows = Math.Max(1, PrefetchDistance / Math.Max(1, stride * Unsafe.SizeOf<T>()));
         for (int start = 0; start < rows; start += blockRows)
         {
             int count = Math.Min(blockRows, rows - start);
@@ -198,6 +209,11 @@ internal static class FusedGradientStep
             ref T row = ref block;
             for (int r = 0; r < count; r++)
             {
+                if (prefetch && start + r + aheadRows < rows)
+                {
+                    PrefetchRow(ref Unsafe.Add(ref row, (nint)aheadRows * stride), rowBytes);
+                }
+
                 T z = RowKernels.Dot<T, TVector, TWidth>(in row, in w, n) + b;
                 T error = TLoss.Error(z, Unsafe.Add(ref y, start + r), out double term);
                 e[r] = error;
@@ -206,21 +222,22 @@ internal static class FusedGradientStep
                 row = ref Unsafe.Add(ref row, stride);
             }
 
-            // While the block is re-read from L1, nothing else asks memory for data; for long rows the hardware
-            // prefetcher does not run far enough ahead on its own, so the next block is requested explicitly
-            // (see docs/benchmarks-learning.md; at 128-byte rows it measured slower, so it is off there).
-            nint prefetchBytes = stride * Unsafe.SizeOf<T>() >= PrefetchRowBytes
-                ? (nint)Math.Min(blockRows, rows - start - count) * stride * Unsafe.SizeOf<T>()
-                : 0;
-            unsafe
-            {
-                RowKernels.AccumulateWeighted<T, TVector, TWidth>(
-                    in block, stride, count, n, e, ref g, (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref block, (nint)count * stride)), prefetchBytes);
-            }
+            RowKernels.AccumulateWeighted<T, TVector, TWidth>(in block, stride, count, n, e, ref g);
         }
 
         errorSum = sumE;
         return costSum;
+    }
+
+    /// <summary>Asks for the cache lines of one row ahead of use (x86 only; a hint that never faults).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchRow<T>(ref T row, int bytes)
+    {
+        byte* p = (byte*)Unsafe.AsPointer(ref row);
+        for (int offset = 0; offset < bytes; offset += 64)
+        {
+            Sse.Prefetch0(p + offset);
+        }
     }
 
     private static double ChunkScalar<T, TLoss>(

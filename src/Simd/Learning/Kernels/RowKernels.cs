@@ -128,29 +128,17 @@ internal static class RowKernels
     /// g[j] += Σ_r e[r] · x[r, j] for the <paramref name="rows"/> rows of one cache block. The block was just
     /// read for the dot products, so this second walk over it hits L1. Per column vector, four accumulators
     /// over alternating rows hide the FMA latency; the last partial column vector overlaps the previous one
-    /// and only its new lanes are stored. Spread over the column vectors, <paramref name="prefetchBytes"/> bytes
-    /// from <paramref name="next"/> (the next block) are prefetched into the cache (x86 only; 0 for none).
+    /// and only its new lanes are stored.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void AccumulateWeighted<T, TVector, TWidth>(ref readonly T x, nint stride, int rows, int columns, ReadOnlySpan<T> e, ref T g, byte* next, nint prefetchBytes)
+    public static void AccumulateWeighted<T, TVector, TWidth>(ref readonly T x, nint stride, int rows, int columns, ReadOnlySpan<T> e, ref T g)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : ILearningVector<TVector, T>
     {
         int count = TWidth.Count;
         int j = 0;
-        nint vectors = Math.Max(1, columns / count);
-        nint perVector = ((prefetchBytes / 64) + vectors - 1) / vectors * 64;
         for (; j + count <= columns; j += count)
         {
-            if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
-            {
-                for (nint p = 0; p < perVector && prefetchBytes > 0; p += 64, prefetchBytes -= 64)
-                {
-                    System.Runtime.Intrinsics.X86.Sse.Prefetch0(next);
-                    next += 64;
-                }
-            }
-
             TVector sum = ColumnSum<T, TVector, TWidth>(in Unsafe.Add(ref Unsafe.AsRef(in x), j), stride, rows, e);
             TWidth.Store(TWidth.Add(TWidth.Load(in g, (nuint)j), sum), ref g, (nuint)j);
         }
