@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Simd.Learning.Kernels;
 
@@ -159,19 +160,22 @@ internal static class RowKernels
     {
         TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
         ref T row = ref Unsafe.AsRef(in x);
+
+        // The callers pass rows ≤ e.Length; reading e through a reference drops a bounds check per row and column.
+        ref T er = ref MemoryMarshal.GetReference(e);
         int r = 0;
         for (; r + 4 <= rows; r += 4)
         {
-            a0 = TWidth.MultiplyAdd(TWidth.Broadcast(e[r]), TWidth.Load(in row, 0), a0);
-            a1 = TWidth.MultiplyAdd(TWidth.Broadcast(e[r + 1]), TWidth.Load(in Unsafe.Add(ref row, stride), 0), a1);
-            a2 = TWidth.MultiplyAdd(TWidth.Broadcast(e[r + 2]), TWidth.Load(in Unsafe.Add(ref row, 2 * stride), 0), a2);
-            a3 = TWidth.MultiplyAdd(TWidth.Broadcast(e[r + 3]), TWidth.Load(in Unsafe.Add(ref row, 3 * stride), 0), a3);
+            a0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref er, r)), TWidth.Load(in row, 0), a0);
+            a1 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref er, r + 1)), TWidth.Load(in Unsafe.Add(ref row, stride), 0), a1);
+            a2 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref er, r + 2)), TWidth.Load(in Unsafe.Add(ref row, 2 * stride), 0), a2);
+            a3 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref er, r + 3)), TWidth.Load(in Unsafe.Add(ref row, 3 * stride), 0), a3);
             row = ref Unsafe.Add(ref row, 4 * stride);
         }
 
         for (; r < rows; r++)
         {
-            a0 = TWidth.MultiplyAdd(TWidth.Broadcast(e[r]), TWidth.Load(in row, 0), a0);
+            a0 = TWidth.MultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref er, r)), TWidth.Load(in row, 0), a0);
             row = ref Unsafe.Add(ref row, stride);
         }
 
