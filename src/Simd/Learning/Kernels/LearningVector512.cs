@@ -66,7 +66,7 @@ internal readonly struct LearningVector512<T> : ILearningVector<Vector512<T>, T>
     public static T Sum(Vector512<T> value)
     {
         // Halve the width twice, then the BCL's 128-bit sum: 8 instructions, mostly at 256 and 128 bits
-        // (single-issue on Zen 4), where Vector512.Sum reduces each 128-bit quarter separately (~25 instructions).
+        // (cheaper than 512-bit ones), where Vector512.Sum reduces each 128-bit quarter separately (~25 instructions).
         return Vector128.Sum(Fold128(value));
     }
 

@@ -10,8 +10,9 @@ internal static class RowKernels
 {
     /// <summary>
     /// Σ a[j]·b[j] over <paramref name="length"/> ≥ <c>TWidth.Count</c> elements (see <see cref="DotLanes"/>), one
-    /// horizontal sum per row. (Summing 16 rows at once by a transposing shuffle reduction was measured slower
-    /// on Zen 4, where 512-bit shuffles and blends issue as two halves.)
+    /// horizontal sum per row. (Summing 16 rows at once by a transposing shuffle reduction — two blends, a shuffle
+    /// and an add per pair of vectors and level — measured slower on our AVX-512 machine; short rows are instead
+    /// grouped four at a time with 128-bit horizontal adds, see FusedGradientStep.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Dot<T, TVector, TWidth>(ref readonly T a, ref readonly T b, int length)
