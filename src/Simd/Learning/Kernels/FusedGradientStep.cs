@@ -35,7 +35,7 @@ internal static class FusedGradientStep
     /// <summary>Target elements per chunk (the unit of work handed to a thread).</summary>
     public const int ChunkElements = 1 << 16;
 
-    /// <summary>Target bytes per cache block: half of a 32 KiB L1 data cache, leaving room for w, g and the stack.</summary>
+    /// <summary>Target bytes per cache block: half of a 32 KiB L1 data cache (the smallest in current x64 cores), leaving room for w, g and the stack.</summary>
     public const int BlockBytes = 16 * 1024;
 
     /// <summary>Largest number of rows in a block (the size of the stack buffer of errors).</summary>
