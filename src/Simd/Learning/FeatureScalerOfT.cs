@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Simd.Learning;
 
@@ -62,11 +63,14 @@ public sealed class FeatureScaler<T>
         LearningArguments.RequireFinite(x, nameof(x));
         for (int i = 0; i < x.Rows; i++)
         {
-            ReadOnlySpan<T> row = x.Row(i);
-            Span<T> target = destination.Row(i);
-            for (int j = 0; j < row.Length; j++)
+            // Per row, the generated map of LearningKernels.Scaled with the offsets and scales as lanes.
+            if (typeof(T) == typeof(float))
             {
-                target[j] = (row[j] - offsetsT[j]) / scalesT[j];
+                LearningKernels.Scaled(AsFloat(x.Row(i)), AsFloat(offsetsT), AsFloat(scalesT), MemoryMarshal.Cast<T, float>(destination.Row(i)));
+            }
+            else
+            {
+                LearningKernels.Scaled(AsDouble(x.Row(i)), AsDouble(offsetsT), AsDouble(scalesT), MemoryMarshal.Cast<T, double>(destination.Row(i)));
             }
         }
     }
@@ -92,11 +96,13 @@ public sealed class FeatureScaler<T>
         LearningArguments.RequireFinite(z, nameof(z));
         for (int i = 0; i < z.Rows; i++)
         {
-            ReadOnlySpan<T> row = z.Row(i);
-            Span<T> target = destination.Row(i);
-            for (int j = 0; j < row.Length; j++)
+            if (typeof(T) == typeof(float))
             {
-                target[j] = (row[j] * scalesT[j]) + offsetsT[j];
+                LearningKernels.Unscaled(AsFloat(z.Row(i)), AsFloat(offsetsT), AsFloat(scalesT), MemoryMarshal.Cast<T, float>(destination.Row(i)));
+            }
+            else
+            {
+                LearningKernels.Unscaled(AsDouble(z.Row(i)), AsDouble(offsetsT), AsDouble(scalesT), MemoryMarshal.Cast<T, double>(destination.Row(i)));
             }
         }
     }
@@ -148,6 +154,10 @@ public sealed class FeatureScaler<T>
 
         return ToOriginalUnits(w, fit.Bias);
     }
+
+    private static ReadOnlySpan<float> AsFloat(ReadOnlySpan<T> values) => MemoryMarshal.Cast<T, float>(values);
+
+    private static ReadOnlySpan<double> AsDouble(ReadOnlySpan<T> values) => MemoryMarshal.Cast<T, double>(values);
 
     private void CheckShapes(ReadOnlyMatrixView<T> x, MatrixView<T> destination, string name)
     {

@@ -161,13 +161,12 @@ internal static class LeastSquares
         return max * Math.Sqrt(s);
     }
 
+    /// <summary>The error for column <paramref name="k"/> ≥ 1 of A (feature k − 1); the intercept column, first, has norm √m &gt; 0.</summary>
     private static ArgumentException RankDeficient(int k)
-        => k == 0
-            ? new ArgumentException("The least-squares system is singular: the intercept column is zero.", "x")
-            : new ArgumentException(
-                $"The least-squares system is singular (X is rank-deficient): column {k - 1} of 'x' is, to within a relative {RankTolerance:G2}, a linear combination of the intercept"
-                + (k > 1 ? $" and columns 0–{k - 2}" : string.Empty)
-                + (k == 1 ? " (it is constant)" : string.Empty)
-                + ". Remove or combine that column, or use gradient descent with L2 regularisation.",
-                "x");
+        => new ArgumentException(
+            $"The least-squares system is singular (X is rank-deficient): column {k - 1} of 'x' is, to within a relative {RankTolerance:G2}, a linear combination of the intercept"
+            + (k > 1 ? $" and columns 0–{k - 2}" : string.Empty)
+            + (k == 1 ? " (it is constant)" : string.Empty)
+            + ". Remove or combine that column, or use gradient descent with L2 regularisation.",
+            "x");
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Simd.Learning.Kernels;
 
@@ -25,7 +26,11 @@ public static class LogisticRegression
         where T : unmanaged, IFloatingPointIeee754<T>
         => StableMath.Sigmoid(z);
 
-    /// <summary>destination[i] = g(z[i]); <paramref name="destination"/> may be <paramref name="z"/> itself (in place).</summary>
+    /// <summary>
+    /// destination[i] = g(z[i]) at the process's vector width; <paramref name="destination"/> may be <paramref name="z"/>
+    /// itself (in place). On vector paths e^t is the kernel library's (within 1 ulp of the scalar one), so a lane may
+    /// differ from <see cref="Sigmoid{T}(T)"/> by a few ulps.
+    /// </summary>
     /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
     /// <param name="z">The scores.</param>
     /// <param name="destination">Receives g(z), as long as <paramref name="z"/>.</param>
@@ -35,9 +40,19 @@ public static class LogisticRegression
     {
         LearningArguments.RequireFloatOrDouble<T>();
         LearningArguments.RequireLength(destination.Length, z.Length, nameof(destination), "one per score");
-        for (int i = 0; i < z.Length; i++)
+        SigmoidInPlaceOrInto(z, destination);
+    }
+
+    private static void SigmoidInPlaceOrInto<T>(ReadOnlySpan<T> z, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
         {
-            destination[i] = StableMath.Sigmoid(z[i]);
+            LearningKernels.Sigmoid(MemoryMarshal.Cast<T, float>(z), MemoryMarshal.Cast<T, float>(destination));
+        }
+        else
+        {
+            LearningKernels.Sigmoid(MemoryMarshal.Cast<T, double>(z), MemoryMarshal.Cast<T, double>(destination));
         }
     }
 
@@ -109,10 +124,7 @@ public static class LogisticRegression
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         LinearRegression.Predict(x, weights, bias, destination);
-        for (int i = 0; i < destination.Length && i < x.Rows; i++)
-        {
-            destination[i] = StableMath.Sigmoid(destination[i]);
-        }
+        SigmoidInPlaceOrInto<T>(destination, destination);
     }
 
     /// <summary>

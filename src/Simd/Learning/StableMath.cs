@@ -8,21 +8,16 @@ namespace Simd.Learning;
 internal static class StableMath
 {
     /// <summary>
-    /// g(z) = 1 / (1 + e^−z), evaluated so that e^t is only taken of t ≤ 0: for z ≥ 0 as 1 / (1 + e^−z), for
-    /// z &lt; 0 as e^z / (1 + e^z). Neither form overflows, and for very negative z the result keeps its
-    /// relative accuracy instead of flushing to 1 − 1 = 0.
+    /// g(z) = 1 / (1 + e^−z), evaluated so that e^t is only taken of t ≤ 0: with t = e^−|z|, 1 / (1 + t) for z ≥ 0 and
+    /// t / (1 + t) for z &lt; 0 (the scalar twin of <see cref="LearningKernels.Sigmoid(float)"/>). Neither form overflows,
+    /// and for very negative z the result keeps its relative accuracy instead of flushing to 1 − 1 = 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sigmoid<T>(T z)
         where T : IFloatingPointIeee754<T>
     {
-        if (z >= T.Zero)
-        {
-            return T.One / (T.One + T.Exp(-z));
-        }
-
-        T e = T.Exp(z);
-        return e / (T.One + e);
+        T t = T.Exp(-T.Abs(z));
+        return z >= T.Zero ? T.One / (T.One + t) : t / (T.One + t);
     }
 
     /// <summary>

@@ -131,6 +131,9 @@ public class FeatureScalerTests
         FeatureScaler<double> scaler = FeatureScaler.Fit(Diabetes.View, ScalingMethod.ZScore);
         e = Assert.Throws<ArgumentException>(() => scaler.Transform(new ReadOnlyMatrixView<double>(new double[4], 1, 4)));
         Assert.StartsWith("'x' has 4 columns but the scaler was fitted on 10.", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => scaler.InverseTransform(new ReadOnlyMatrixView<double>(new double[4], 1, 4)));
+        Assert.Equal("z", e.ParamName);
+        Assert.StartsWith("'z' has 4 columns but the scaler was fitted on 10.", e.Message, StringComparison.Ordinal);
         e = Assert.Throws<ArgumentException>(() => scaler.InverseTransform(new ReadOnlyMatrixView<double>(new double[10], 1, 10), new MatrixView<double>(new double[20], 2, 10)));
         Assert.StartsWith("'destination' is 2×10 but must be 1×10.", e.Message, StringComparison.Ordinal);
         e = Assert.Throws<ArgumentException>(() => scaler.ToOriginalUnits(new double[3], 0));

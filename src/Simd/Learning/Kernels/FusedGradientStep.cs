@@ -3,6 +3,8 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Threading.Tasks;
 
 namespace Simd.Learning.Kernels;
@@ -33,11 +35,21 @@ internal static class FusedGradientStep
     /// <summary>Target elements per chunk (the unit of work handed to a thread).</summary>
     public const int ChunkElements = 1 << 16;
 
-    /// <summary>Target bytes per cache block: half of a 32 KiB L1 data cache, leaving room for w, g and the stack.</summary>
-    public const int BlockBytes = 16 * 1024;
+    /// <summary>
+    /// Target bytes per cache block: a quarter of a 32 KiB L1 data cache (the smallest in current x64 cores), so the block,
+    /// w, g and the stack stay in L1 between the two walks. Of 4, 8, 16 and 32 KiB, 4 and 8 KiB measured fastest at both
+    /// benchmark shapes.
+    /// </summary>
+    public const int BlockBytes = 8 * 1024;
 
     /// <summary>Largest number of rows in a block (the size of the stack buffer of errors).</summary>
     public const int MaxBlockRows = 256;
+
+    /// <summary>Rows at least this many bytes long are prefetched explicitly, <see cref="PrefetchDistance"/> ahead.</summary>
+    public const int PrefetchRowBytes = 512;
+
+    /// <summary>How far ahead of the row being read the prefetch runs: 8 KiB (4 rows of 512 floats); of the distances tried (8–32 KiB), 8 and 12 KiB were best.</summary>
+    public const int PrefetchDistance = 8 * 1024;
 
     /// <summary>Rows per cache block for rows of <paramref name="columns"/> elements.</summary>
     public static int BlockRows<T>(int columns)
@@ -188,13 +200,77 @@ internal static class FusedGradientStep
         Span<T> e = stackalloc T[MaxBlockRows];
         int blockRows = BlockRows<T>(n);
         double costSum = 0, sumE = 0;
+
+        // While a block is re-read from L1 for the gradient, nothing asks memory for data, and for long rows
+        // the hardware prefetcher does not run far enough ahead on its own: so each row's dot product requests
+        // the row PrefetchDistance bytes ahead (docs/benchmarks-learning.md). At short rows it measured slower.
+        int rowBytes = n * Unsafe.SizeOf<T>();
+        bool prefetch = Sse.IsSupported && rowBytes >= PrefetchRowBytes;
+        int aheadRows = Math.Max(1, PrefetchDistance / Math.Max(1, stride * Unsafe.SizeOf<T>()));
+        // Short rows (fewer than four vectors) with the squared error: rows go in groups of one 128-bit vector
+        // (4 floats or 2 doubles). Each row's products are folded to 128 bits and SSE3 horizontal adds turn the
+        // group into one vector of dot products, so the errors, their squares and their sum are formed a vector
+        // at a time and accumulated in double vectors: at such rows the per-row horizontal sum and scalar
+        // bookkeeping, not the loads, set the pace. For longer rows the per-row form measured faster.
+        bool grouped = TLoss.IsSquaredError && Sse3.IsSupported && n < 4 * TWidth.Count;
+        int group = Vector128<T>.Count;
+        Vector128<double> cost0 = default, cost1 = default, errors0 = default, errors1 = default;
+        Vector128<T> bias = Vector128.Create(b);
         for (int start = 0; start < rows; start += blockRows)
         {
             int count = Math.Min(blockRows, rows - start);
             ref T block = ref Unsafe.Add(ref x, (nint)start * stride);
             ref T row = ref block;
-            for (int r = 0; r < count; r++)
+            int r = 0;
+            if (grouped)
             {
+                ref T eBlock = ref MemoryMarshal.GetReference(e);
+                for (; r + group <= count; r += group)
+                {
+                    Vector128<T> z;
+                    if (typeof(T) == typeof(float))
+                    {
+                        Vector128<float> a0 = TWidth.Fold128(RowKernels.DotLanes<T, TVector, TWidth>(in row, in w, n)).AsSingle();
+                        Vector128<float> a1 = TWidth.Fold128(RowKernels.DotLanes<T, TVector, TWidth>(in Unsafe.Add(ref row, stride), in w, n)).AsSingle();
+                        Vector128<float> a2 = TWidth.Fold128(RowKernels.DotLanes<T, TVector, TWidth>(in Unsafe.Add(ref row, 2 * stride), in w, n)).AsSingle();
+                        Vector128<float> a3 = TWidth.Fold128(RowKernels.DotLanes<T, TVector, TWidth>(in Unsafe.Add(ref row, 3 * stride), in w, n)).AsSingle();
+                        z = Sse3.HorizontalAdd(Sse3.HorizontalAdd(a0, a1), Sse3.HorizontalAdd(a2, a3)).As<float, T>();
+                    }
+                    else
+                    {
+                        Vector128<double> a0 = TWidth.Fold128(RowKernels.DotLanes<T, TVector, TWidth>(in row, in w, n)).AsDouble();
+                        Vector128<double> a1 = TWidth.Fold128(RowKernels.DotLanes<T, TVector, TWidth>(in Unsafe.Add(ref row, stride), in w, n)).AsDouble();
+                        z = Sse3.HorizontalAdd(a0, a1).As<double, T>();
+                    }
+
+                    Vector128<T> error = (z + bias) - Vector128.LoadUnsafe(ref y, (nuint)(start + r));
+                    error.StoreUnsafe(ref eBlock, (nuint)r);
+                    if (typeof(T) == typeof(float))
+                    {
+                        (Vector128<double> low, Vector128<double> high) = Vector128.Widen(error.AsSingle());
+                        cost0 = Vector128.MultiplyAddEstimate(low, low, cost0);
+                        cost1 = Vector128.MultiplyAddEstimate(high, high, cost1);
+                        errors0 += low;
+                        errors1 += high;
+                    }
+                    else
+                    {
+                        Vector128<double> d = error.AsDouble();
+                        cost0 = Vector128.MultiplyAddEstimate(d, d, cost0);
+                        errors0 += d;
+                    }
+
+                    row = ref Unsafe.Add(ref row, group * stride);
+                }
+            }
+
+            for (; r < count; r++)
+            {
+                if (prefetch && start + r + aheadRows < rows)
+                {
+                    PrefetchRow(ref Unsafe.Add(ref row, (nint)aheadRows * stride), rowBytes);
+                }
+
                 T z = RowKernels.Dot<T, TVector, TWidth>(in row, in w, n) + b;
                 T error = TLoss.Error(z, Unsafe.Add(ref y, start + r), out double term);
                 e[r] = error;
@@ -206,8 +282,19 @@ internal static class FusedGradientStep
             RowKernels.AccumulateWeighted<T, TVector, TWidth>(in block, stride, count, n, e, ref g);
         }
 
-        errorSum = sumE;
-        return costSum;
+        errorSum = sumE + Vector128.Sum(errors0 + errors1);
+        return costSum + Vector128.Sum(cost0 + cost1);
+    }
+
+    /// <summary>Asks for the cache lines of one row ahead of use (x86 only; a hint that never faults).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchRow<T>(ref T row, int bytes)
+    {
+        byte* p = (byte*)Unsafe.AsPointer(ref row);
+        for (int offset = 0; offset < bytes; offset += 64)
+        {
+            Sse.Prefetch0(p + offset);
+        }
     }
 
     private static double ChunkScalar<T, TLoss>(

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Simd.Learning.Kernels;
 
@@ -36,7 +37,10 @@ internal interface ILearningVector<TVector, T>
     /// <summary>Lanes at or above <paramref name="firstLane"/> from <paramref name="high"/>, the others from <paramref name="low"/>.</summary>
     static abstract TVector Blend(TVector low, TVector high, int firstLane);
 
-    /// <summary>The sum of the lanes, in the fixed pairwise order of the BCL's <c>Sum</c>.</summary>
+    /// <summary>Adds the 128-bit pieces of <paramref name="value"/> together, halving the width at each step.</summary>
+    static abstract Vector128<T> Fold128(TVector value);
+
+    /// <summary>The sum of the lanes, halving the width at each step (a fixed order).</summary>
     static abstract T Sum(TVector value);
 
     /// <summary>The largest lane.</summary>

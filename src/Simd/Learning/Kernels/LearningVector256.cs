@@ -56,7 +56,10 @@ internal readonly struct LearningVector256<T> : ILearningVector<Vector256<T>, T>
         => Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(firstLane))), high, low);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Sum(Vector256<T> value) => Vector256.Sum(value);
+    public static Vector128<T> Fold128(Vector256<T> value) => value.GetLower() + value.GetUpper();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector256<T> value) => Vector128.Sum(value.GetLower() + value.GetUpper());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T MaxLane(Vector256<T> value)

@@ -56,7 +56,27 @@ internal readonly struct LearningVectorT<T> : ILearningVector<Vector<T>, T>
         => Vector.ConditionalSelect(Vector.GreaterThanOrEqual(Vector<T>.Indices, Vector.Create(T.CreateTruncating(firstLane))), high, low);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Sum(Vector<T> value) => Vector.Sum(value);
+    public static Vector128<T> Fold128(Vector<T> value)
+    {
+        if (Vector<T>.Count * Unsafe.SizeOf<T>() == 64)
+        {
+            return LearningVector512<T>.Fold128(value.AsVector512());
+        }
+
+        if (Vector<T>.Count * Unsafe.SizeOf<T>() == 32)
+        {
+            return LearningVector256<T>.Fold128(value.AsVector256());
+        }
+
+        return value.AsVector128();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector<T> value)
+    {
+        // Fold to 128 bits first, as the fixed widths do (Vector.Sum reduces each 128-bit quarter separately).
+        return Vector128.Sum(Fold128(value));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T MaxLane(Vector<T> value)

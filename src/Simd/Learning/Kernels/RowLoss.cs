@@ -11,6 +11,9 @@ namespace Simd.Learning.Kernels;
 internal interface IRowLoss<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>Whether the error is z − y and the cost term its square (the fused kernel then forms them a vector of rows at a time).</summary>
+    static abstract bool IsSquaredError { get; }
+
     /// <summary>The cost is <c>CostScale / m · Σ costTerm</c>.</summary>
     static abstract double CostScale { get; }
 
@@ -23,6 +26,8 @@ internal interface IRowLoss<T>
 internal readonly struct SquaredErrorLoss<T> : IRowLoss<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    public static bool IsSquaredError => true;
+
     public static double CostScale => 0.5;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -43,6 +48,8 @@ internal readonly struct SquaredErrorLoss<T> : IRowLoss<T>
 internal readonly struct LogLoss<T> : IRowLoss<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    public static bool IsSquaredError => false;
+
     public static double CostScale => 1.0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
