@@ -39,6 +39,9 @@ namespace Simd.Generators.Emit
             writer.Close();
             writer.Line();
 
+            KernelParameter firstLane = kernel.Parameters.First(p => p.Kind != ParameterKind.Uniform);
+            writer.Line($"public ref readonly {t} FirstLane => ref {Field(firstLane)};");
+            writer.Line();
             EmitScalar(writer, kernel);
             foreach (VectorWidth width in VectorWidth.All)
             {

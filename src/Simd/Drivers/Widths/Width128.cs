@@ -50,5 +50,12 @@ internal readonly struct Width128<T> : IVectorWidth<Vector128<T>, T>
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> KeepBelow(Vector128<T> value, nuint end)
+        => Vector128.ConditionalSelect(
+            Vector128.LessThan(Vector128<T>.Indices, Vector128.Create(T.CreateTruncating(end))),
+            value,
+            Vector128<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector128<T> value, int lane) => value.GetElement(lane);
 }

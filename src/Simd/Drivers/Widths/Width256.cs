@@ -47,7 +47,14 @@ internal readonly struct Width256<T> : IVectorWidth<Vector256<T>, T>
             Vector256<T>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Sum(Vector256<T> value) => Vector256.Sum(value);
+    public static T Sum(Vector256<T> value) => Vector128.Sum(value.GetLower() + value.GetUpper());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> KeepBelow(Vector256<T> value, nuint end)
+        => Vector256.ConditionalSelect(
+            Vector256.LessThan(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(end))),
+            value,
+            Vector256<T>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector256<T> value, int lane) => value.GetElement(lane);

@@ -49,5 +49,12 @@ internal readonly struct WidthVector<T> : IVectorWidth<Vector<T>, T>
     public static T Sum(Vector<T> value) => Vector.Sum(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> KeepBelow(Vector<T> value, nuint end)
+        => Vector.ConditionalSelect(
+            Vector.LessThan(Vector<T>.Indices, new Vector<T>(T.CreateTruncating(end))),
+            value,
+            Vector<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector<T> value, int lane) => value[lane];
 }

@@ -1,0 +1,162 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+
+namespace Simd.MatrixMultiply;
+
+/// <summary>
+/// The blocked GEMM loop nest around one micro-kernel:
+/// <c>for jc (NC columns) → for pc (KC of the sum) → pack B block → for ic (MC rows) → pack A → for ir (MR) → for jr (NR) → kernel</c>.
+/// With several threads the B block is packed cooperatively and the C block is split into disjoint row
+/// (or, for short wide problems, column) ranges of whole tiles. Every element of C is always
+/// computed by the same kernel with the same k-blocks in the same order, whoever computes it, so the
+/// result is bit-identical for any thread count.
+/// </summary>
+/// <typeparam name="T">float or double.</typeparam>
+/// <typeparam name="TKernel">The micro-kernel.</typeparam>
+internal static unsafe class GemmDriver<T, TKernel>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TKernel : IMicroKernel<T>
+{
+    public static void Run(GemmOperands<T> o, int threads)
+    {
+        int mr = TKernel.MR, nr = TKernel.NR;
+        int kcMax = int.Min(GemmBlocking<T, TKernel>.KC, o.K);
+        int ncMax = int.Min(GemmBlocking<T, TKernel>.NC, RoundUp(o.N, nr));
+        int mcMax = int.Min(GemmBlocking<T, TKernel>.MC, RoundUp(o.M, mr));
+        nuint align = 64;
+        T* packedB = (T*)NativeMemory.AlignedAlloc((nuint)kcMax * (nuint)RoundUp(ncMax, nr) * (nuint)sizeof(T), align);
+        nint aBytes = (nint)kcMax * RoundUp(mcMax, mr) * sizeof(T);
+        T* packedA = threads == 1 ? (T*)NativeMemory.AlignedAlloc((nuint)aBytes, align) : null;
+        try
+        {
+            for (int jc = 0; jc < o.N; jc += ncMax)
+            {
+                int nc = int.Min(ncMax, o.N - jc);
+                for (int pc = 0; pc < o.K; pc += kcMax)
+                {
+                    int kc = int.Min(kcMax, o.K - pc);
+                    T beta = pc == 0 ? o.Beta : T.One;
+                    if (threads == 1)
+                    {
+                        GemmPacking.PackB(o, pc, kc, jc, nc, nr, packedB, 0, 1);
+                        ComputeBlock(o, 0, o.M, jc, nc, pc, kc, beta, packedA, packedB);
+                        continue;
+                    }
+
+                    new Block(o, jc, nc, pc, kc, beta, aBytes, (nint)packedB, threads).Run();
+                }
+            }
+        }
+        finally
+        {
+            NativeMemory.AlignedFree(packedA);
+            NativeMemory.AlignedFree(packedB);
+        }
+    }
+
+    /// <summary>
+    /// Multiplies rows [<paramref name="i0"/>, <paramref name="i1"/>) of op(A)'s k-block by the packed B block
+    /// (columns jc … jc+nc) into C.
+    /// </summary>
+    private static void ComputeBlock(in GemmOperands<T> o, int i0, int i1, int jc, int nc, int pc, int kc, T beta, T* packedA, T* packedB)
+        => ComputeBlock(o, i0, i1, jc, 0, nc, nc, pc, kc, beta, packedA, packedB);
+
+    private static void ComputeBlock(in GemmOperands<T> o, int i0, int i1, int jc, int j0, int j1, int nc, int pc, int kc, T beta, T* packedA, T* packedB)
+    {
+        int mr = TKernel.MR, nr = TKernel.NR;
+        int mcMax = GemmBlocking<T, TKernel>.MC;
+        for (int ic = i0; ic < i1; ic += mcMax)
+        {
+            int mc = int.Min(mcMax, i1 - ic);
+            GemmPacking.PackA(o, ic, mc, pc, kc, mr, packedA);
+            for (int ir = 0; ir < mc; ir += mr)
+            {
+                int rows = int.Min(mr, mc - ir);
+                T* aPanel = packedA + ((nint)ir * kc);
+                T* cRow = o.C + ((ic + ir) * o.Ldc) + jc;
+                for (int jr = j0; jr < j1; jr += nr)
+                {
+                    int cols = int.Min(nr, nc - jr);
+                    T* bPanel = packedB + ((nint)jr * kc);
+                    if (rows == mr && cols == nr)
+                    {
+                        TKernel.Run(kc, aPanel, bPanel, cRow + jr, o.Ldc, o.Alpha, beta);
+                    }
+                    else
+                    {
+                        EdgeTile(kc, aPanel, bPanel, cRow + jr, o.Ldc, rows, cols, o.Alpha, beta);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A partial tile: the same kernel on a full-size scratch tile, then only the valid part is written back.</summary>
+    [SkipLocalsInit]
+    private static void EdgeTile(int kc, T* aPanel, T* bPanel, T* c, nint ldc, int rows, int cols, T alpha, T beta)
+    {
+        int nr = TKernel.NR;
+        T* tile = stackalloc T[TKernel.MR * nr];
+        if (beta != T.Zero)
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                new ReadOnlySpan<T>(c + (i * ldc), cols).CopyTo(new Span<T>(tile + (i * nr), cols));
+            }
+        }
+
+        TKernel.Run(kc, aPanel, bPanel, tile, nr, alpha, beta);
+        for (int i = 0; i < rows; i++)
+        {
+            new ReadOnlySpan<T>(tile + (i * nr), cols).CopyTo(new Span<T>(c + (i * ldc), cols));
+        }
+    }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    /// <summary>
+    /// One (jc, pc) block shared by the threads: B panels are packed one work item each; C is cut into work items of
+    /// whole row tiles (or, for short wide products, whole column panels), several per thread and handed out on demand,
+    /// so a thread that loses its core for a while on a busy machine does not hold the others up. Each worker packs A
+    /// into its own buffer.
+    /// </summary>
+    private sealed class Block(GemmOperands<T> o, int jc, int nc, int pc, int kc, T beta, nint aBytes, nint packedB, int threads)
+    {
+        private const int ItemsPerThread = 4;
+
+        public void Run()
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+            int panels = (nc + TKernel.NR - 1) / TKernel.NR;
+            Parallel.For(0, panels, options, panel => GemmPacking.PackB(o, pc, kc, jc, nc, TKernel.NR, (T*)packedB, panel, panels));
+
+            int rowTiles = (o.M + TKernel.MR - 1) / TKernel.MR;
+            bool byRows = rowTiles >= 2 * threads;
+            int tiles = byRows ? rowTiles : panels;
+            int items = int.Min(tiles, threads * ItemsPerThread);
+            Parallel.For(
+                0,
+                items,
+                options,
+                () => (nint)NativeMemory.AlignedAlloc((nuint)aBytes, 64),
+                (item, _, buffer) =>
+                {
+                    int first = (int)((long)tiles * item / items), last = (int)((long)tiles * (item + 1) / items);
+                    if (byRows)
+                    {
+                        ComputeBlock(o, first * TKernel.MR, int.Min(o.M, last * TKernel.MR), jc, 0, nc, nc, pc, kc, beta, (T*)buffer, (T*)packedB);
+                    }
+                    else
+                    {
+                        ComputeBlock(o, 0, o.M, jc, first * TKernel.NR, int.Min(nc, last * TKernel.NR), nc, pc, kc, beta, (T*)buffer, (T*)packedB);
+                    }
+
+                    return buffer;
+                },
+                buffer => NativeMemory.AlignedFree((void*)buffer));
+        }
+    }
+}

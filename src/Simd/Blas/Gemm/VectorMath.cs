@@ -1,0 +1,74 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Simd.MatrixMultiply;
+
+/// <summary>
+/// Fused multiply-add on every vector width for a generic element type. The <c>typeof(T)</c> tests are
+/// JIT-time constants, so each call compiles to one instruction. Without FMA hardware the 256-bit, 128-bit
+/// and <see cref="Vector{T}"/> forms fall back to a multiply and an add (the software fused form would be
+/// orders of magnitude slower); the error bounds in the documentation allow for either.
+/// </summary>
+internal static class VectorMath
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Fma<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        }
+
+        return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Fma<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+        where T : unmanaged
+    {
+        if (!System.Runtime.Intrinsics.X86.Fma.IsSupported)
+        {
+            return (a * b) + c;
+        }
+
+        if (typeof(T) == typeof(float))
+        {
+            return System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        }
+
+        return System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> Fma<T>(Vector<T> a, Vector<T> b, Vector<T> c)
+        where T : unmanaged
+    {
+        if (!HasFma)
+        {
+            return (a * b) + c;
+        }
+
+        if (typeof(T) == typeof(float))
+        {
+            return Vector.FusedMultiplyAdd(Vector.AsVectorSingle(a), Vector.AsVectorSingle(b), Vector.AsVectorSingle(c)).As<float, T>();
+        }
+
+        return Vector.FusedMultiplyAdd(Vector.AsVectorDouble(a), Vector.AsVectorDouble(b), Vector.AsVectorDouble(c)).As<double, T>();
+    }
+
+    /// <summary>Whether vector FMA is done in hardware (x64 FMA3 or Arm64 AdvSIMD).</summary>
+    public static bool HasFma
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
+    }
+
+    /// <summary><c>α·acc + β·c</c> for a scalar, not reading <paramref name="c"/>'s value when β = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Update<T>(T acc, T alpha, T beta, T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => beta == T.Zero ? alpha * acc : (alpha * acc) + (beta * c);
+}
