@@ -29,7 +29,10 @@ namespace Simd.Learning.Kernels;
 /// </remarks>
 internal static class FusedGradientStep
 {
-    /// <summary>m·n from which chunks are processed on several cores: 2¹⁸ elements (1 MiB of floats, ~50 µs of reading).</summary>
+    /// <summary>
+    /// m·n from which chunks are processed on several cores: 2¹⁸ elements (1 MiB of floats, a few chunks). Below it a
+    /// step is too short for waking other threads to pay off; the value is a reasoned choice, not a tuned one.
+    /// </summary>
     public const long ParallelThreshold = 1L << 18;
 
     /// <summary>Target elements per chunk (the unit of work handed to a thread).</summary>

@@ -32,8 +32,6 @@ internal interface ILearningVector<TVector, T>
     /// <summary><c>a · b + c</c>, fused where the hardware has FMA, two roundings otherwise (never emulated in software).</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 
-    static abstract TVector Max(TVector left, TVector right);
-
     /// <summary>Lanes at or above <paramref name="firstLane"/> from <paramref name="high"/>, the others from <paramref name="low"/>.</summary>
     static abstract TVector Blend(TVector low, TVector high, int firstLane);
 
@@ -42,7 +40,4 @@ internal interface ILearningVector<TVector, T>
 
     /// <summary>The sum of the lanes, halving the width at each step (a fixed order).</summary>
     static abstract T Sum(TVector value);
-
-    /// <summary>The largest lane.</summary>
-    static abstract T MaxLane(TVector value);
 }

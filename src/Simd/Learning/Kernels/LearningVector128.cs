@@ -49,9 +49,6 @@ internal readonly struct LearningVector128<T> : ILearningVector<Vector128<T>, T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Max(Vector128<T> left, Vector128<T> right) => Vector128.Max(left, right);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Blend(Vector128<T> low, Vector128<T> high, int firstLane)
         => Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(Vector128<T>.Indices, Vector128.Create(T.CreateTruncating(firstLane))), high, low);
 
@@ -60,16 +57,4 @@ internal readonly struct LearningVector128<T> : ILearningVector<Vector128<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T MaxLane(Vector128<T> value)
-    {
-        T max = value[0];
-        for (int i = 1; i < Vector128<T>.Count; i++)
-        {
-            max = T.Max(max, value[i]);
-        }
-
-        return max;
-    }
 }

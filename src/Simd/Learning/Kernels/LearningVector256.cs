@@ -49,9 +49,6 @@ internal readonly struct LearningVector256<T> : ILearningVector<Vector256<T>, T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Max(Vector256<T> left, Vector256<T> right) => Vector256.Max(left, right);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Blend(Vector256<T> low, Vector256<T> high, int firstLane)
         => Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(firstLane))), high, low);
 
@@ -60,16 +57,4 @@ internal readonly struct LearningVector256<T> : ILearningVector<Vector256<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> value) => Vector128.Sum(value.GetLower() + value.GetUpper());
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T MaxLane(Vector256<T> value)
-    {
-        T max = value[0];
-        for (int i = 1; i < Vector256<T>.Count; i++)
-        {
-            max = T.Max(max, value[i]);
-        }
-
-        return max;
-    }
 }

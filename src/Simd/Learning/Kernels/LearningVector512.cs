@@ -49,9 +49,6 @@ internal readonly struct LearningVector512<T> : ILearningVector<Vector512<T>, T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Max(Vector512<T> left, Vector512<T> right) => Vector512.Max(left, right);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Blend(Vector512<T> low, Vector512<T> high, int firstLane)
         => Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(firstLane))), high, low);
 
@@ -68,17 +65,5 @@ internal readonly struct LearningVector512<T> : ILearningVector<Vector512<T>, T>
         // Halve the width twice, then the BCL's 128-bit sum: 8 instructions, mostly at 256 and 128 bits
         // (cheaper than 512-bit ones), where Vector512.Sum reduces each 128-bit quarter separately (~25 instructions).
         return Vector128.Sum(Fold128(value));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T MaxLane(Vector512<T> value)
-    {
-        T max = value[0];
-        for (int i = 1; i < Vector512<T>.Count; i++)
-        {
-            max = T.Max(max, value[i]);
-        }
-
-        return max;
     }
 }

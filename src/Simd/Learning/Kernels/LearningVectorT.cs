@@ -49,9 +49,6 @@ internal readonly struct LearningVectorT<T> : ILearningVector<Vector<T>, T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<T> Max(Vector<T> left, Vector<T> right) => Vector.Max(left, right);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> Blend(Vector<T> low, Vector<T> high, int firstLane)
         => Vector.ConditionalSelect(Vector.GreaterThanOrEqual(Vector<T>.Indices, Vector.Create(T.CreateTruncating(firstLane))), high, low);
 
@@ -76,17 +73,5 @@ internal readonly struct LearningVectorT<T> : ILearningVector<Vector<T>, T>
     {
         // Fold to 128 bits first, as the fixed widths do (Vector.Sum reduces each 128-bit quarter separately).
         return Vector128.Sum(Fold128(value));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T MaxLane(Vector<T> value)
-    {
-        T max = value[0];
-        for (int i = 1; i < Vector<T>.Count; i++)
-        {
-            max = T.Max(max, value[i]);
-        }
-
-        return max;
     }
 }
