@@ -51,7 +51,7 @@ internal sealed class InfoCommand(CliConsole console, ICudaProbe cuda) : Command
         }
 
         output.Write(table);
-        output.MarkupLine("[grey]Inputs shorter than one vector take the scalar loop.[/]");
+        output.MarkupLine("[grey]Inputs shorter than one vector take the next narrower width, down to the scalar loop.[/]");
         return ExitCodes.Success;
     }
 
