@@ -1,8 +1,8 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Simd.Drivers.Widths;
-using Simd.Hardware;
 using Simd.Operators;
 
 namespace Simd.Drivers;
@@ -45,26 +45,16 @@ public static class ExtremumDriver
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
         nuint n = (nuint)length;
-        SimdPath path = SimdHardware.Path;
-
-        if (path == SimdPath.VectorT && n >= WidthVector<T>.Count)
+        switch (WidthChoice.For<T>(n))
         {
-            return Vectorized<T, Vector<T>, WidthVector<T>, TKernel, TChoice>(ref kernel, n);
-        }
-
-        if (path >= SimdPath.Avx512 && Width512<T>.IsAccelerated && n >= Width512<T>.Count)
-        {
-            return Vectorized<T, System.Runtime.Intrinsics.Vector512<T>, Width512<T>, TKernel, TChoice>(ref kernel, n);
-        }
-
-        if (path >= SimdPath.Avx2 && Width256<T>.IsAccelerated && n >= Width256<T>.Count)
-        {
-            return Vectorized<T, System.Runtime.Intrinsics.Vector256<T>, Width256<T>, TKernel, TChoice>(ref kernel, n);
-        }
-
-        if (path >= SimdPath.Vector128 && Width128<T>.IsAccelerated && n >= Width128<T>.Count)
-        {
-            return Vectorized<T, System.Runtime.Intrinsics.Vector128<T>, Width128<T>, TKernel, TChoice>(ref kernel, n);
+            case Width.VectorT:
+                return Vectorized<T, Vector<T>, WidthVector<T>, TKernel, TChoice>(ref kernel, n);
+            case Width.V512:
+                return Vectorized<T, Vector512<T>, Width512<T>, TKernel, TChoice>(ref kernel, n);
+            case Width.V256:
+                return Vectorized<T, Vector256<T>, Width256<T>, TKernel, TChoice>(ref kernel, n);
+            case Width.V128:
+                return Vectorized<T, Vector128<T>, Width128<T>, TKernel, TChoice>(ref kernel, n);
         }
 
         T result = kernel.Compute(0);

@@ -2,8 +2,8 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Simd.Drivers.Widths;
-using Simd.Hardware;
 using Simd.Operators;
 
 namespace Simd.Drivers;
@@ -16,7 +16,7 @@ public static class MapDriver
 {
     /// <summary>
     /// Writes <c>kernel</c>'s value for every index into <paramref name="destination"/>, on the widest path
-    /// <see cref="SimdHardware.Path"/> allows. The caller has validated lengths and aliasing: the destination
+    /// <see cref="Hardware.SimdHardware.Path"/> allows. The caller has validated lengths and aliasing: the destination
     /// may be exactly one of the kernel's inputs (in-place), never a shifted view of one.
     /// </summary>
     /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
@@ -29,30 +29,27 @@ public static class MapDriver
     {
         nuint length = (nuint)destination.Length;
         ref T target = ref MemoryMarshal.GetReference(destination);
-        SimdPath path = SimdHardware.Path;
+        switch (WidthChoice.For<T>(length))
+        {
+            case Width.VectorT:
+                Vectorized<T, Vector<T>, WidthVector<T>, TKernel>(ref kernel, ref target, length);
+                break;
+            case Width.V512:
+                Vectorized<T, Vector512<T>, Width512<T>, TKernel>(ref kernel, ref target, length);
+                break;
+            case Width.V256:
+                Vectorized<T, Vector256<T>, Width256<T>, TKernel>(ref kernel, ref target, length);
+                break;
+            case Width.V128:
+                Vectorized<T, Vector128<T>, Width128<T>, TKernel>(ref kernel, ref target, length);
+                break;
+            default:
+                for (nuint i = 0; i < length; i++)
+                {
+                    Unsafe.Add(ref target, i) = kernel.Compute(i);
+                }
 
-        if (path == SimdPath.VectorT && length >= WidthVector<T>.Count)
-        {
-            Vectorized<T, Vector<T>, WidthVector<T>, TKernel>(ref kernel, ref target, length);
-        }
-        else if (path >= SimdPath.Avx512 && Width512<T>.IsAccelerated && length >= Width512<T>.Count)
-        {
-            Vectorized<T, System.Runtime.Intrinsics.Vector512<T>, Width512<T>, TKernel>(ref kernel, ref target, length);
-        }
-        else if (path >= SimdPath.Avx2 && Width256<T>.IsAccelerated && length >= Width256<T>.Count)
-        {
-            Vectorized<T, System.Runtime.Intrinsics.Vector256<T>, Width256<T>, TKernel>(ref kernel, ref target, length);
-        }
-        else if (path >= SimdPath.Vector128 && Width128<T>.IsAccelerated && length >= Width128<T>.Count)
-        {
-            Vectorized<T, System.Runtime.Intrinsics.Vector128<T>, Width128<T>, TKernel>(ref kernel, ref target, length);
-        }
-        else
-        {
-            for (nuint i = 0; i < length; i++)
-            {
-                Unsafe.Add(ref target, i) = kernel.Compute(i);
-            }
+                break;
         }
     }
 

@@ -1,0 +1,46 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Simd.Hardware;
+
+namespace Simd.Drivers.Widths;
+
+/// <summary>The vector width a driver uses for one call.</summary>
+internal enum Width
+{
+    Scalar,
+    V128,
+    V256,
+    V512,
+    VectorT,
+}
+
+/// <summary>
+/// The one place that decides which width runs: the widest that <see cref="SimdHardware.Path"/> allows and
+/// that fits the input, stepping down through narrower widths for short inputs. Everything but the length
+/// comparisons is a JIT-time constant, so each driver's switch folds to the widths that can occur.
+/// </summary>
+internal static class WidthChoice
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Width For<T>(nuint length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        SimdPath path = SimdHardware.Path;
+        if (path == SimdPath.VectorT && length >= WidthVector<T>.Count)
+        {
+            return Width.VectorT;
+        }
+
+        if (path >= SimdPath.Avx512 && Width512<T>.IsAccelerated && length >= Width512<T>.Count)
+        {
+            return Width.V512;
+        }
+
+        if (path >= SimdPath.Avx2 && Width256<T>.IsAccelerated && length >= Width256<T>.Count)
+        {
+            return Width.V256;
+        }
+
+        return path >= SimdPath.Vector128 && Width128<T>.IsAccelerated && length >= Width128<T>.Count ? Width.V128 : Width.Scalar;
+    }
+}
