@@ -68,6 +68,14 @@ public sealed class ConsumerProject : IDisposable
 
     public Outcome Run(string arguments) => Dotnet(AppDirectory, arguments, Root);
 
+    /// <summary>Runs <c>dotnet</c> in <paramref name="directory"/> below the consumer's root (which holds the nuget.config).</summary>
+    public Outcome RunIn(string directory, string arguments, params (string Name, string Value)[] environment)
+    {
+        string path = Path.Combine(Root, directory);
+        Directory.CreateDirectory(path);
+        return Dotnet(path, arguments, Root, environment);
+    }
+
     public void Dispose()
     {
         try
@@ -79,7 +87,7 @@ public sealed class ConsumerProject : IDisposable
         }
     }
 
-    private static Outcome Dotnet(string directory, string arguments, string root)
+    private static Outcome Dotnet(string directory, string arguments, string root, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet", arguments)
         {
@@ -93,6 +101,11 @@ public sealed class ConsumerProject : IDisposable
         start.Environment["NUGET_PACKAGES"] = Path.Combine(root, "packages");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using Process process = Process.Start(start)!;
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };

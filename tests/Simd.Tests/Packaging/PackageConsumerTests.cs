@@ -44,16 +44,25 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
     }
 
     [Fact]
-    public void GettingStartedProgramBuildsWithWarningsAsErrorsAndRuns()
+    public void GettingStartedRunsAsWrittenWithWarningsAsErrors()
     {
+        // The guide's own commands, in a fresh folder: dotnet new, dotnet add package, its Program.cs, dotnet run.
         ConsumerProject consumer = packed.Consumer;
-        consumer.WriteProject("Simd", packed.Version);
-        consumer.WriteFile("Program.cs", GettingStarted.CodeBlock("## 2. Write a kernel"));
+        consumer.RunIn(".", "new console -o FirstKernel").ThrowIfFailed();
+        consumer.RunIn("FirstKernel", "add package Simd").ThrowIfFailed();
+        File.WriteAllText(Path.Combine(consumer.Root, "FirstKernel", "Program.cs"), GettingStarted.CodeBlock("## 2. Write a kernel"));
 
-        ConsumerProject.Outcome run = consumer.Run("run -c Release").ThrowIfFailed();
+        ConsumerProject.Outcome run = consumer.RunIn("FirstKernel", "run -p:TreatWarningsAsErrors=true").ThrowIfFailed();
 
         string expected = GettingStarted.TextBlock("## 3. Run it").Replace("path: Avx512", $"path: {SimdHardware.Path}");
         Assert.Equal(expected.Trim().ReplaceLineEndings("\n"), run.Output.Trim().ReplaceLineEndings("\n"));
+
+        // "Try DOTNET_EnableAVX512=0 dotnet run to see the AVX2 path give the same answers."
+        if (SimdHardware.Path == SimdPath.Avx512)
+        {
+            ConsumerProject.Outcome avx2 = consumer.RunIn("FirstKernel", "run", ("DOTNET_EnableAVX512", "0")).ThrowIfFailed();
+            Assert.Equal(expected.Replace("path: Avx512", "path: Avx2").Trim().ReplaceLineEndings("\n"), avx2.Output.Trim().ReplaceLineEndings("\n"));
+        }
     }
 
     [Fact]
