@@ -7,6 +7,8 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Threading.Tasks;
 
+using Simd.Drivers.Widths;
+
 namespace Simd.Learning.Kernels;
 
 /// <summary>
@@ -157,7 +159,7 @@ internal static class FusedGradientStep
         where T : unmanaged, IFloatingPointIeee754<T>
         where TLoss : IRowLoss<T>
     {
-        private readonly LearningWidth width = LearningWidths.For<T>(n);
+        private readonly Width width = WidthChoice.For<T>((nuint)n);
 
         public void Run(int chunk)
         {
@@ -172,16 +174,16 @@ internal static class FusedGradientStep
             double cost, errors;
             switch (width)
             {
-                case LearningWidth.VectorT:
+                case Width.VectorT:
                     cost = Chunk<T, Vector<T>, LearningVectorT<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
                     break;
-                case LearningWidth.W512:
+                case Width.V512:
                     cost = Chunk<T, System.Runtime.Intrinsics.Vector512<T>, LearningVector512<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
                     break;
-                case LearningWidth.W256:
+                case Width.V256:
                     cost = Chunk<T, System.Runtime.Intrinsics.Vector256<T>, LearningVector256<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
                     break;
-                case LearningWidth.W128:
+                case Width.V128:
                     cost = Chunk<T, System.Runtime.Intrinsics.Vector128<T>, LearningVector128<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
                     break;
                 default:
