@@ -1,3 +1,4 @@
+using Simd.Tests.Shared;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Xunit;

@@ -1,3 +1,4 @@
+using Simd.Tests.Shared;
 using System;
 using System.IO;
 using Xunit;

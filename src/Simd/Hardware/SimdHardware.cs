@@ -55,7 +55,11 @@ public static class SimdHardware
     };
 
     /// <summary>Whether fused multiply-add instructions are available (FMA3 on x64, AdvSIMD on Arm64).</summary>
-    public static bool HasFusedMultiplyAdd => Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
+    public static bool HasFusedMultiplyAdd
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
+    }
 
     /// <summary>The instruction-set features this process may use, as short names (e.g. <c>AVX512F</c>, <c>AVX2</c>, <c>FMA</c>).</summary>
     public static string[] Features

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Numerics;
 using Simd.Hardware;
 using Xunit;
 
@@ -10,6 +11,9 @@ internal delegate void SingleMap(float[][] buffers, int[] offsets, int length, S
 
 /// <summary>Double-precision <see cref="SingleMap"/>.</summary>
 internal delegate void DoubleMap(double[][] buffers, int[] offsets, int length, Span<double> destination);
+
+/// <summary>Either of <see cref="SingleMap"/> and <see cref="DoubleMap"/>, for the shared checking code.</summary>
+internal delegate void MapCall<T>(T[][] buffers, int[] offsets, int length, Span<T> destination);
 
 /// <summary>
 /// The comparisons every kernel shape is held to: maps bit-exact with the scalar method and no write
@@ -26,46 +30,23 @@ internal static class KernelCheck
     public static readonly double UnitRoundoffDouble = Math.ScaleB(1.0, -53);
 
     public static void Map(LaneCase c, int lanes, Func<float[], float> scalar, SingleMap generated)
-    {
-        float[][] buffers = Enumerable.Range(0, lanes).Select(l => c.SingleBuffer(l, out _)).ToArray();
-        int destinationOffset = c.Offsets[4];
-        var destination = new float[destinationOffset + c.Length + 19];
-        Array.Fill(destination, Guard);
-
-        generated(buffers, c.Offsets, c.Length, destination.AsSpan(destinationOffset, c.Length + 3));
-
-        var arguments = new float[lanes];
-        for (int i = 0; i < c.Length; i++)
-        {
-            for (int l = 0; l < lanes; l++)
-            {
-                arguments[l] = buffers[l][c.Offsets[l] + i];
-            }
-
-            float expected = scalar(arguments);
-            float actual = destination[destinationOffset + i];
-            Assert.True(Values.Same(expected, actual), $"element {i} of {c.Length} on {SimdHardware.Path}: expected {expected:R} ({string.Join(", ", arguments.Select(a => a.ToString("R")))}), got {actual:R}");
-        }
-
-        for (int i = 0; i < destination.Length; i++)
-        {
-            if (i < destinationOffset || i >= destinationOffset + c.Length)
-            {
-                Assert.True(destination[i] == Guard, $"the map wrote outside its destination at buffer index {i}");
-            }
-        }
-    }
+        => Map(c, lanes, lane => c.SingleBuffer(lane, out _), scalar, (b, o, n, d) => generated(b, o, n, d));
 
     public static void Map(LaneCase c, int lanes, Func<double[], double> scalar, DoubleMap generated)
+        => Map(c, lanes, lane => c.DoubleBuffer(lane, out _), scalar, (b, o, n, d) => generated(b, o, n, d));
+
+    private static void Map<T>(LaneCase c, int lanes, Func<int, T[]> buffer, Func<T[], T> scalar, MapCall<T> generated)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        double[][] buffers = Enumerable.Range(0, lanes).Select(l => c.DoubleBuffer(l, out _)).ToArray();
+        T guard = T.CreateTruncating(Guard);
+        T[][] buffers = Enumerable.Range(0, lanes).Select(buffer).ToArray();
         int destinationOffset = c.Offsets[4];
-        var destination = new double[destinationOffset + c.Length + 19];
-        Array.Fill(destination, Guard);
+        var destination = new T[destinationOffset + c.Length + 19];
+        Array.Fill(destination, guard);
 
         generated(buffers, c.Offsets, c.Length, destination.AsSpan(destinationOffset, c.Length + 3));
 
-        var arguments = new double[lanes];
+        var arguments = new T[lanes];
         for (int i = 0; i < c.Length; i++)
         {
             for (int l = 0; l < lanes; l++)
@@ -73,16 +54,16 @@ internal static class KernelCheck
                 arguments[l] = buffers[l][c.Offsets[l] + i];
             }
 
-            double expected = scalar(arguments);
-            double actual = destination[destinationOffset + i];
-            Assert.True(Values.Same(expected, actual), $"element {i} of {c.Length} on {SimdHardware.Path}: expected {expected:R}, got {actual:R}");
+            T expected = scalar(arguments);
+            T actual = destination[destinationOffset + i];
+            Assert.True(Values.Same(expected, actual), $"element {i} of {c.Length} on {SimdHardware.Path}: expected {expected:R} ({string.Join(", ", arguments.Select(a => a.ToString("R", null)))}), got {actual:R}");
         }
 
         for (int i = 0; i < destination.Length; i++)
         {
             if (i < destinationOffset || i >= destinationOffset + c.Length)
             {
-                Assert.True(destination[i] == Guard, $"the map wrote outside its destination at buffer index {i}");
+                Assert.True(destination[i] == guard, $"the map wrote outside its destination at buffer index {i}");
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace Simd.Tests.Support;
 
@@ -48,4 +49,12 @@ internal static class Values
     /// <inheritdoc cref="Same(float, float)"/>
     public static bool Same(double expected, double actual)
         => (double.IsNaN(expected) && double.IsNaN(actual)) || BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual);
+
+    /// <summary>
+    /// <see cref="Same(float, float)"/> for either type: equal non-zero values have identical bits, zeros must
+    /// agree in sign, and any two NaNs match.
+    /// </summary>
+    public static bool Same<T>(T expected, T actual)
+        where T : IFloatingPointIeee754<T>
+        => (T.IsNaN(expected) && T.IsNaN(actual)) || (expected == actual && T.IsNegative(expected) == T.IsNegative(actual));
 }

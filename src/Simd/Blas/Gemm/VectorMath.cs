@@ -63,7 +63,7 @@ internal static class VectorMath
     public static bool HasFma
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported;
+        get => Simd.Hardware.SimdHardware.HasFusedMultiplyAdd;
     }
 
     /// <summary><c>α·acc + β·c</c> for a scalar, not reading <paramref name="c"/>'s value when β = 0.</summary>

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Simd.Generators.Tests;
+namespace Simd.Tests.Shared;
 
 /// <summary>Finds the repository root (the folder holding Simd.sln) from the test's output folder.</summary>
 internal static class RepositoryRoot
