@@ -21,6 +21,11 @@ internal static class SimdApp
     /// <returns>The exit code.</returns>
     public static int Run(IReadOnlyList<string> args, CliConsole console, CliServices services)
     {
+        if (ForcedPathError() is string forcedPathError)
+        {
+            return Report(new UsageException(forcedPathError), console);
+        }
+
         if (MissingOptionValue.Find(args) is string option)
         {
             return Report(new UsageException($"{option} needs a value"), console);
@@ -77,6 +82,23 @@ internal static class SimdApp
         }
 
         return app.Run(args);
+    }
+
+    /// <summary>
+    /// The message of a bad <c>SIMD_FORCE_PATH</c> value, or <see langword="null"/>: the library reads it once, on first
+    /// use, so it is checked here before any command runs.
+    /// </summary>
+    private static string? ForcedPathError()
+    {
+        try
+        {
+            _ = Hardware.SimdHardware.Path;
+            return null;
+        }
+        catch (TypeInitializationException exception) when (exception.InnerException is InvalidOperationException inner)
+        {
+            return inner.Message;
+        }
     }
 
     /// <summary>Prints the message of <paramref name="exception"/> to standard error and returns its exit code.</summary>

@@ -33,6 +33,46 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public void A_forced_512_bit_path_without_avx512_is_reported_as_forced_and_not_accelerated()
+    {
+        var environment = new Dictionary<string, string> { ["DOTNET_EnableAVX512"] = "0", ["SIMD_FORCE_PATH"] = "Avx512" };
+        CliResult run = OutOfProcess.Run(["info", "--json"], environment);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        JsonElement json = run.Json();
+        Assert.Equal("Avx512", json.Text("path"));
+        Assert.Equal(512, json.GetProperty("pathBits").GetInt32());
+        Assert.True(json.GetProperty("forced").GetBoolean());
+        Assert.False(json.GetProperty("accelerated").GetBoolean());
+        Assert.Equal(
+            "AVX-512 (512-bit vectors), forced by SIMD_FORCE_PATH and not accelerated: its vector operations run in software, slowly",
+            json.Text("pathDescription"));
+        Assert.Contains("SIMD_FORCE_PATH=Avx512", json.Strings("runtimeKnobs"));
+    }
+
+    [Fact]
+    public void The_text_report_says_the_path_is_forced()
+    {
+        var environment = new Dictionary<string, string> { ["DOTNET_EnableAVX512"] = "0", ["SIMD_FORCE_PATH"] = "avx512" };
+        CliResult run = OutOfProcess.Run(["info"], environment);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // The grid wraps its second column to the console width: compare with the white space collapsed.
+        string text = System.Text.RegularExpressions.Regex.Replace(run.Output, @"\s+", " ");
+        Assert.Contains("AVX-512 (512-bit vectors), forced by SIMD_FORCE_PATH and not accelerated: its vector operations run in software", text);
+    }
+
+    [Fact]
+    public void An_unknown_forced_path_is_one_line_naming_the_accepted_values()
+    {
+        var environment = new Dictionary<string, string> { ["SIMD_FORCE_PATH"] = "Avx1024" };
+        CliResult run = OutOfProcess.Run(["info", "--json"], environment);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        Assert.StartsWith(
+            "simd: SIMD_FORCE_PATH='Avx1024' is not a path that can be forced. Accepted values: Avx512, Avx2, Vector128, Scalar",
+            run.Error);
+    }
+
+    [Fact]
     public void Train_json_and_plot_run_out_of_process()
     {
         using var dir = new TempDirectory();

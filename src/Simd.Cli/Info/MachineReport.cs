@@ -7,6 +7,8 @@ namespace Simd.Cli.Info;
 
 /// <summary>Everything <c>simd info</c> prints: the vector path, why, the cores and CUDA.</summary>
 /// <param name="Path">The path every kernel shape takes in this process.</param>
+/// <param name="Forced">Whether <c>SIMD_FORCE_PATH</c> chose the path.</param>
+/// <param name="Accelerated">Whether the path runs on vector hardware (only a forced path may not).</param>
 /// <param name="PathBits">The vector width of that path in bits.</param>
 /// <param name="VectorTBits">The width of <c>Vector&lt;T&gt;</c> in bits.</param>
 /// <param name="FusedMultiplyAdd">Whether FMA instructions are available.</param>
@@ -21,6 +23,8 @@ namespace Simd.Cli.Info;
 /// <param name="Cuda">The CUDA status.</param>
 internal sealed record MachineReport(
     string Path,
+    bool Forced,
+    bool Accelerated,
     int PathBits,
     int VectorTBits,
     bool FusedMultiplyAdd,
@@ -62,6 +66,8 @@ internal sealed record MachineReport(
 
         return new MachineReport(
             path,
+            SimdHardware.IsForced,
+            SimdHardware.IsAccelerated,
             bits,
             SimdHardware.VectorTBits,
             SimdHardware.HasFusedMultiplyAdd,
@@ -76,8 +82,15 @@ internal sealed record MachineReport(
             cuda.Probe());
     }
 
-    /// <summary>A short human name for the path, e.g. "AVX-512 (512-bit)".</summary>
-    public string PathDescription => Path switch
+    /// <summary>
+    /// A short human name for the path, e.g. "AVX-512 (512-bit vectors)", saying when it was forced and whether it
+    /// then runs in software.
+    /// </summary>
+    public string PathDescription => NameOfPath + (Forced
+        ? (Accelerated ? ", forced by SIMD_FORCE_PATH" : ", forced by SIMD_FORCE_PATH and not accelerated: its vector operations run in software, slowly")
+        : string.Empty);
+
+    private string NameOfPath => Path switch
     {
         nameof(SimdPath.Avx512) => "AVX-512 (512-bit vectors)",
         nameof(SimdPath.Avx2) => FusedMultiplyAdd ? "AVX2 + FMA (256-bit vectors)" : "AVX2 (256-bit vectors)",

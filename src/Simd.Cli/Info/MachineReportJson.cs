@@ -13,6 +13,8 @@ internal static class MachineReportJson
         json.WriteStartObject();
         json.WriteString("path", report.Path);
         json.WriteString("pathDescription", report.PathDescription);
+        json.WriteBoolean("forced", report.Forced);
+        json.WriteBoolean("accelerated", report.Accelerated);
         json.WriteNumber("pathBits", report.PathBits);
         json.WriteNumber("vectorTBits", report.VectorTBits);
         json.WriteBoolean("fusedMultiplyAdd", report.FusedMultiplyAdd);

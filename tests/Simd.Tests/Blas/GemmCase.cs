@@ -32,8 +32,9 @@ internal static class GemmCase
 
     public static bool KernelRuns(string kernel) => kernel switch
     {
-        "avx512" => Vector512.IsHardwareAccelerated,
-        "avx2" => Vector256.IsHardwareAccelerated,
+        // A forced path (SIMD_FORCE_PATH) runs its kernel in software where the hardware lacks it.
+        "avx512" => SimdHardware.Runs512,
+        "avx2" => SimdHardware.Runs256,
         "vector" => Vector.IsHardwareAccelerated,
         _ => true,
     };

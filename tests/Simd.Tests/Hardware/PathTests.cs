@@ -79,6 +79,12 @@ public sealed class PathTests(ITestOutputHelper output)
 
     private static SimdPath PathFromRuntime()
     {
+        string? forced = Environment.GetEnvironmentVariable("SIMD_FORCE_PATH");
+        if (!string.IsNullOrWhiteSpace(forced))
+        {
+            return Enum.Parse<SimdPath>(forced, ignoreCase: true);
+        }
+
         if (Vector.IsHardwareAccelerated && Vector<byte>.Count > 32)
         {
             return SimdPath.VectorT;

@@ -15,8 +15,11 @@ internal interface IVectorWidth<TVector, T>
     /// <summary>Elements per vector.</summary>
     static abstract nuint Count { get; }
 
-    /// <summary>Whether this width runs on hardware in this process (a JIT-time constant).</summary>
-    static abstract bool IsAccelerated { get; }
+    /// <summary>
+    /// Whether the drivers may use this width in this process (a JIT-time constant): on hardware, or in software
+    /// under a forced path (<see cref="Hardware.SimdHardware.IsForced"/>).
+    /// </summary>
+    static abstract bool IsUsable { get; }
 
     static abstract TVector Zero { get; }
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Simd.Hardware;
 using Simd.Operators;
 
 namespace Simd.Drivers.Widths;
@@ -11,7 +12,7 @@ internal readonly struct Width128<T> : IVectorWidth<Vector128<T>, T>
 {
     public static nuint Count => (nuint)Vector128<T>.Count;
 
-    public static bool IsAccelerated => Vector128.IsHardwareAccelerated;
+    public static bool IsUsable => SimdHardware.Runs128;
 
     public static Vector128<T> Zero => Vector128<T>.Zero;
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Simd.Hardware;
 using Simd.Operators;
 
 namespace Simd.Drivers.Widths;
@@ -11,7 +12,7 @@ internal readonly struct Width256<T> : IVectorWidth<Vector256<T>, T>
 {
     public static nuint Count => (nuint)Vector256<T>.Count;
 
-    public static bool IsAccelerated => Vector256.IsHardwareAccelerated;
+    public static bool IsUsable => SimdHardware.Runs256;
 
     public static Vector256<T> Zero => Vector256<T>.Zero;
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Simd.Hardware;
 using Simd.Operators;
 
 namespace Simd.Drivers.Widths;
@@ -11,7 +12,7 @@ internal readonly struct Width512<T> : IVectorWidth<Vector512<T>, T>
 {
     public static nuint Count => (nuint)Vector512<T>.Count;
 
-    public static bool IsAccelerated => Vector512.IsHardwareAccelerated;
+    public static bool IsUsable => SimdHardware.Runs512;
 
     public static Vector512<T> Zero => Vector512<T>.Zero;
 

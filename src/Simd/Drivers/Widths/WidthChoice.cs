@@ -31,16 +31,16 @@ internal static class WidthChoice
             return Width.VectorT;
         }
 
-        if (path >= SimdPath.Avx512 && Width512<T>.IsAccelerated && length >= Width512<T>.Count)
+        if (path >= SimdPath.Avx512 && Width512<T>.IsUsable && length >= Width512<T>.Count)
         {
             return Width.V512;
         }
 
-        if (path >= SimdPath.Avx2 && Width256<T>.IsAccelerated && length >= Width256<T>.Count)
+        if (path >= SimdPath.Avx2 && Width256<T>.IsUsable && length >= Width256<T>.Count)
         {
             return Width.V256;
         }
 
-        return path >= SimdPath.Vector128 && Width128<T>.IsAccelerated && length >= Width128<T>.Count ? Width.V128 : Width.Scalar;
+        return path >= SimdPath.Vector128 && Width128<T>.IsUsable && length >= Width128<T>.Count ? Width.V128 : Width.Scalar;
     }
 }

@@ -10,7 +10,7 @@ internal readonly struct WidthVector<T> : IVectorWidth<Vector<T>, T>
 {
     public static nuint Count => (nuint)Vector<T>.Count;
 
-    public static bool IsAccelerated => Vector.IsHardwareAccelerated;
+    public static bool IsUsable => Vector.IsHardwareAccelerated;
 
     public static Vector<T> Zero => Vector<T>.Zero;
 
