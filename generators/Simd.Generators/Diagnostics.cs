@@ -30,7 +30,7 @@ namespace Simd.Generators
         public static readonly DiagnosticDescriptor UnsupportedParameterType = Error(
             "SIMD0003",
             "Unsupported kernel parameter type",
-            "Parameter '{0}' has type '{1}'; kernel parameters must be 'float' or 'double' (lanes, [Uniform] values or 'ref' lanes); convert other data before calling the kernel");
+            "Parameter '{0}' has type '{1}'; kernel parameters are 'float' or 'double' (or the kernel's type parameter T): lanes, [Uniform] values, 'ref' or 'out' lanes; integer lanes are not supported, so convert other data before calling the kernel");
 
         /// <summary>float and double mixed in one kernel.</summary>
         public static readonly DiagnosticDescriptor MixedPrecision = Error(
@@ -42,13 +42,13 @@ namespace Simd.Generators
         public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
             "SIMD0005",
             "Unsupported kernel return type",
-            "Kernel '{0}' returns '{1}'; a kernel returns its element type ('float' or 'double'), or is 'void' and updates one 'ref' parameter");
+            "Kernel '{0}' returns '{1}'; a kernel returns its element type ('float', 'double' or its type parameter T), or is 'void' and writes its 'ref' and 'out' parameters");
 
         /// <summary>A generic kernel.</summary>
         public static readonly DiagnosticDescriptor GenericKernel = Error(
             "SIMD0006",
-            "Generic kernels are not supported",
-            "Kernel '{0}' is generic; write one kernel for 'float' and one for 'double'");
+            "Unsupported generic kernel",
+            "Kernel '{0}' {1}; a generic kernel has one type parameter T whose constraints 'float' and 'double' both meet (such as 'where T : IFloatingPointIeee754<T>'), and is generated for both");
 
         /// <summary>A statement outside the straight-line subset.</summary>
         public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
@@ -66,7 +66,7 @@ namespace Simd.Generators
         public static readonly DiagnosticDescriptor UnsupportedCall = Error(
             "SIMD0009",
             "Unsupported method call in kernel",
-            "Call to '{0}' is not supported in a kernel; call Math/MathF Abs, Min, Max, Sqrt, FusedMultiplyAdd, Clamp, Exp, Log or Tanh, or another [Kernel] method that returns a value");
+            "Call to '{0}' is not supported in a kernel; call {1} (as Math, MathF, float, double or T methods), a static helper in the same file, or another [Kernel] method that returns a value");
 
         /// <summary>A kernel with no lane parameter.</summary>
         public static readonly DiagnosticDescriptor NoLanes = Error(
@@ -77,14 +77,14 @@ namespace Simd.Generators
         /// <summary>A kernel whose output is not exactly one value or one ref lane.</summary>
         public static readonly DiagnosticDescriptor InvalidOutput = Error(
             "SIMD0011",
-            "Kernel must produce exactly one output",
-            "Kernel '{0}' {1}; a kernel either returns its value, or is 'void' and updates exactly one 'ref' parameter");
+            "Kernel has no output",
+            "Kernel '{0}' {1}; a kernel returns a value, or writes 'ref' or 'out' parameters, or both");
 
         /// <summary>A parameter modifier the generator cannot map.</summary>
         public static readonly DiagnosticDescriptor UnsupportedModifier = Error(
             "SIMD0012",
             "Unsupported parameter modifier",
-            "Parameter '{0}' is declared '{1}'; use a plain parameter for an input lane or a 'ref' parameter for a lane updated in place");
+            "Parameter '{0}' is declared '{1}'; use a plain parameter for an input lane (or a [Uniform] value), 'ref' for a lane updated in place, or 'out' for a lane written only");
 
         /// <summary>Reductions requested on a void kernel.</summary>
         public static readonly DiagnosticDescriptor ReductionOnVoidKernel = Error(
@@ -120,6 +120,18 @@ namespace Simd.Generators
             "Reserved parameter name",
             "Parameter name '{0}' is reserved by the generated overloads; rename it");
 
+        /// <summary>A <c>for</c> loop that cannot be unrolled, or a body that unrolls to too much code.</summary>
+        public static readonly DiagnosticDescriptor UnrollLimit = Error(
+            "SIMD0018",
+            "Loop cannot be unrolled",
+            "{0}; {1}");
+
+        /// <summary>A call of a helper method or local function that cannot be inlined.</summary>
+        public static readonly DiagnosticDescriptor UnusableHelper = Error(
+            "SIMD0019",
+            "Helper cannot be inlined into the kernel",
+            "'{0}' cannot be inlined into the kernel: {1}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new Dictionary<string, DiagnosticDescriptor>();
 
         static Diagnostics()
@@ -129,6 +141,7 @@ namespace Simd.Generators
                 KernelNotStatic, ContainingTypeNotStaticPartial, UnsupportedParameterType, MixedPrecision, UnsupportedReturnType,
                 GenericKernel, UnsupportedStatement, UnsupportedExpression, UnsupportedCall, NoLanes, InvalidOutput,
                 UnsupportedModifier, ReductionOnVoidKernel, MissingBody, UnusableKernelCall, UnusedParameter, ReservedName,
+                UnrollLimit, UnusableHelper,
             })
             {
                 All[descriptor.Id] = descriptor;

@@ -21,7 +21,7 @@ namespace Simd.Generators
             /// <summary>The parse step: one result per [Kernel] method.</summary>
             public const string Parse = "Parse";
 
-            /// <summary>The valid kernels, all together (hint names are disambiguated across them).</summary>
+            /// <summary>The valid kernels, one model each (a generic kernel has one per element type).</summary>
             public const string Kernels = "Kernels";
         }
 
@@ -44,24 +44,13 @@ namespace Simd.Generators
                 }
             });
 
-            IncrementalValueProvider<ImmutableArray<KernelModel>> kernels = results
-                .Where(static r => r.Model is not null)
-                .Select(static (r, _) => r.Model!)
-                .Collect()
+            // One output per kernel model, so an edit to one kernel re-emits that kernel only. Hint names are unique per
+            // element type and parameter kinds, so no output needs to see the others.
+            IncrementalValuesProvider<KernelModel> kernels = results
+                .SelectMany(static (r, _) => r.Models)
                 .WithTrackingName(Steps.Kernels);
 
-            context.RegisterSourceOutput(kernels, static (spc, models) =>
-            {
-                ILookup<string, KernelModel> byHint = models.ToLookup(m => KernelSourceEmitter.HintName(m, disambiguate: false));
-                foreach (IGrouping<string, KernelModel> group in byHint)
-                {
-                    bool clash = group.Count() > 1;
-                    foreach (KernelModel model in group)
-                    {
-                        spc.AddSource(KernelSourceEmitter.HintName(model, clash), KernelSourceEmitter.Emit(model));
-                    }
-                }
-            });
+            context.RegisterSourceOutput(kernels, static (spc, model) => spc.AddSource(KernelSourceEmitter.HintName(model), KernelSourceEmitter.Emit(model)));
         }
     }
 }

@@ -14,17 +14,33 @@ internal sealed record GeneratedCudaKernel(MethodInfo Scalar, CudaKernelDefiniti
     {
         const BindingFlags all = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
         var found = new List<GeneratedCudaKernel>();
-        foreach (MethodInfo method in type.GetMethods(all).Where(m => m.GetCustomAttribute<KernelAttribute>() is not null))
+        foreach (MethodInfo declared in type.GetMethods(all).Where(m => m.GetCustomAttribute<KernelAttribute>() is not null))
         {
-            string element = method.GetParameters()[0].ParameterType.GetElementType() == typeof(double) || method.GetParameters()[0].ParameterType == typeof(double) ? "Double" : "Single";
-            FieldInfo? field = type.GetField($"__{method.Name}CudaKernel_{element}{method.GetParameters().Length}", all);
-            if (field?.GetValue(null) is CudaKernelDefinition definition)
+            // A generic kernel has one device function per element type.
+            MethodInfo[] instances = declared.IsGenericMethodDefinition
+                ? [declared.MakeGenericMethod(typeof(float)), declared.MakeGenericMethod(typeof(double))]
+                : [declared];
+            foreach (MethodInfo method in instances)
             {
-                found.Add(new GeneratedCudaKernel(method, definition));
+                FieldInfo? field = type.GetField($"__{method.Name}CudaKernel_{Signature(method)}", all);
+                if (field?.GetValue(null) is CudaKernelDefinition definition)
+                {
+                    found.Add(new GeneratedCudaKernel(method, definition));
+                }
             }
         }
 
         return found;
+    }
+
+    /// <summary>The generator's name for a kernel's shape: the element type and each parameter's kind (<c>float_RLU</c>).</summary>
+    private static string Signature(MethodInfo method)
+    {
+        ParameterInfo[] parameters = method.GetParameters();
+        Type first = parameters[0].ParameterType;
+        string element = (first.IsByRef ? first.GetElementType()! : first) == typeof(double) ? "double" : "float";
+        string kinds = string.Concat(parameters.Select(p => p.IsOut ? 'O' : p.ParameterType.IsByRef ? 'R' : p.GetCustomAttribute<UniformAttribute>() is not null ? 'U' : 'L'));
+        return element + "_" + kinds;
     }
 
     /// <summary>Runs the scalar method; for a kernel with a ref lane, returns that lane's new value.</summary>

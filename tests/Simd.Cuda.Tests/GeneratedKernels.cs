@@ -65,4 +65,54 @@ public static partial class GeneratedKernels
     /// <summary>Calls another kernel: has CPU overloads, and no device overloads (not translated to CUDA C).</summary>
     [Kernel]
     public static float CallsKernel(float prediction, float target) => SquaredError(prediction, target) + 1f;
+
+    [Kernel]
+    public static float Branches(float x, [Uniform] float limit)
+    {
+        if (float.IsNaN(x))
+        {
+            return 0;
+        }
+
+        float y = x;
+        if (x > limit)
+        {
+            y = limit;
+        }
+        else if (x < -limit)
+        {
+            return -limit;
+        }
+
+        return y * 0.5f;
+    }
+
+    [Kernel]
+    public static float Horner(float x)
+    {
+        static float Step(float r, float v, float c) => (r * v) + c;
+        float r = 0;
+        for (int i = 4; i >= 0; i--)
+        {
+            r = Step(r, x, 1f / (i + 1));
+        }
+
+        return r;
+    }
+
+    [Kernel]
+    public static T Relu<T>(T x)
+        where T : System.Numerics.INumber<T> => T.IsNegative(x) ? T.Zero : x;
+
+    [Kernel]
+    public static void Clip(ref double weight, [Uniform] double limit)
+    {
+        if (double.IsInfinity(weight) || double.IsNaN(weight))
+        {
+            weight = 0;
+            return;
+        }
+
+        weight = Math.Min(Math.Max(weight, -limit), limit);
+    }
 }

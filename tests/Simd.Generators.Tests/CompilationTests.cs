@@ -13,7 +13,7 @@ public sealed class CompilationTests
 
         Assert.Null(result.Exception);
         Assert.Empty(result.GeneratorDiagnostics);
-        Assert.Equal(["Losses.Calls.g.cs", "Losses.Huber.g.cs", "Losses.SquaredError.g.cs", "Losses.Step.g.cs"], result.Sources.Keys.Order());
+        Assert.Equal(["Losses.Calls.float_LLLL.g.cs", "Losses.Huber.double_LU.g.cs", "Losses.SquaredError.float_LL.g.cs", "Losses.Step.float_RLU.g.cs"], result.Sources.Keys.Order());
         Assert.Empty(result.CompilationDiagnostics.Select(d => d.ToString()));
     }
 
@@ -32,7 +32,7 @@ public sealed class CompilationTests
             }
             """);
 
-        Assert.Equal(["K.F.double1.g.cs", "K.F.float1.g.cs"], result.Sources.Keys.Order());
+        Assert.Equal(["K.F.double_L.g.cs", "K.F.float_L.g.cs"], result.Sources.Keys.Order());
         Assert.Empty(result.CompilationDiagnostics.Select(d => d.ToString()));
     }
 
@@ -52,7 +52,7 @@ public sealed class CompilationTests
             }
             """);
 
-        Assert.Equal(["Outer.Inner.G.g.cs"], result.Sources.Keys);
+        Assert.Equal(["Outer.Inner.G.float_LU.g.cs"], result.Sources.Keys);
         Assert.Empty(result.CompilationDiagnostics.Select(d => d.ToString()));
     }
 }

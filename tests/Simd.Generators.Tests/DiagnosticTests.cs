@@ -20,18 +20,28 @@ public sealed class DiagnosticTests
     [InlineData("SIMD0004", "public static partial class K { [Kernel] public static float F(float x) => (float)Math.Exp(x); }", "Math.Exp(x)", "'System.Math.Exp' computes in 'double' in a kernel over 'float'")]
     [InlineData("SIMD0004", "public static partial class K { [Kernel] public static float F(float x) => (float)(x * 0.5); }", "(x * 0.5)", "computes in 'double'")]
     [InlineData("SIMD0005", "public static partial class K { [Kernel] public static int F(float x) => 1; }", "int", "returns 'int'")]
-    [InlineData("SIMD0006", "public static partial class K { [Kernel] public static float F<T>(float x) => x; }", "F", "is generic")]
-    [InlineData("SIMD0007", "public static partial class K { [Kernel] public static float F(float x) { for (int i = 0; i < 3; i++) { x += 1; } return x; } }", "for", "loops run in the generated drivers")]
-    [InlineData("SIMD0007", "public static partial class K { [Kernel] public static float F(float x) { if (x > 0) x = 0; return x; } }", "if", "use the conditional operator ?:")]
-    [InlineData("SIMD0007", "public static partial class K { [Kernel] public static float F(float x) { return x; return x; } }", "return", "An early 'return'")]
+    [InlineData("SIMD0006", "public static partial class K { [Kernel] public static T F<T, U>(T x) => x; }", "F", "has 2 type parameters")]
+    [InlineData("SIMD0006", "public static partial class K { [Kernel] public static T F<T>(T x) where T : System.Numerics.IBinaryInteger<T> => x; }", "F", "constrains 'T' to 'System.Numerics.IBinaryInteger<T>', which 'float' does not meet")]
+    [InlineData("SIMD0007", "public static partial class K { [Kernel] public static float F(float x) { while (x > 1) { x -= 1; } return x; } }", "while", "A 'while' loop is not supported in a kernel body; write 'for (int i = A; i < B; i++)' with bounds known at compile time")]
+    [InlineData("SIMD0007", "public static partial class K { [Kernel] public static float F(float x) { switch (x) { default: return x; } } }", "switch", "A 'switch' statement is not supported in a kernel body; use if / else if / else")]
+    [InlineData("SIMD0007", "public static partial class K { [Kernel] public static float F(float x) { for (int i = 0; i < 3; i++) { if (x > 0) break; x += 1; } return x; } }", "break", "'break' is not supported")]
+    [InlineData("SIMD0007", "public static partial class K { [Kernel] public static float F(float x) { if (x > 0) throw new System.Exception(); return x; } }", "throw", "Throwing is not supported in a kernel body")]
     [InlineData("SIMD0008", "public static partial class K { static float[] t = new float[1]; [Kernel] public static float F(float x) => x * t[0]; }", "t[0]", "Indexing is not supported")]
     [InlineData("SIMD0008", "public static partial class K { static float s = 2; [Kernel] public static float F(float x) => x * s; }", "s", "pass the value as a [Uniform] parameter")]
-    [InlineData("SIMD0009", "public static partial class K { static float G(float x) => x; [Kernel] public static float F(float x) => G(x); }", "G", "Call to 'K.G' is not supported")]
+    [InlineData("SIMD0009", "public static class H { public static float G(float x) => x; } public static partial class K { [Kernel] public static float F(float x) => H.G(x); }", "H.G", "Call to 'H.G' is not supported in a kernel; call Abs, Min, Max")]
     [InlineData("SIMD0009", "public static partial class K { [Kernel] public static float F(float x) => MathF.Sin(x); }", "MathF.Sin", "Call to 'System.MathF.Sin'")]
     [InlineData("SIMD0010", "public static partial class K { [Kernel] public static float F([Uniform] float x) => x; }", "F", "has no lane parameter")]
-    [InlineData("SIMD0011", "public static partial class K { [Kernel] public static void F(float x) { } }", "F", "is 'void' and has no 'ref' parameter")]
-    [InlineData("SIMD0011", "public static partial class K { [Kernel] public static float F(ref float x) => x; }", "F", "returns a value and also has a 'ref' parameter")]
-    [InlineData("SIMD0012", "public static partial class K { [Kernel] public static float F(float x, out float y) { y = x; return x; } }", "y", "declared 'out'")]
+    [InlineData("SIMD0011", "public static partial class K { [Kernel] public static void F(float x) { } }", "F", "is 'void' and has no 'ref' or 'out' parameter to write")]
+    [InlineData("SIMD0012", "public static partial class K { [Kernel] public static float F(float x, in float y) => x + y; }", "y", "declared 'in'")]
+    [InlineData("SIMD0012", "public static partial class K { [Kernel] public static void F(float x, [Uniform] out float y) { y = x; } }", "y", "declared 'out [Uniform]'")]
+    [InlineData("SIMD0008", "public static partial class K { [Kernel] public static float F(float x, float y) => x % y; }", "%", "The remainder operator '%' is not supported in a kernel body; '%' has no vector instruction")]
+    [InlineData("SIMD0008", "public static partial class K { [Kernel] public static float F(float x) { int n = (int)x; return x * n; } }", "n = (int)x", "The integer local 'n' without a value known at compile time")]
+    [InlineData("SIMD0018", "public static partial class K { [Kernel] public static float F(float x) { for (int i = 0; i < 100; i++) { x += 1; } return x; } }", "for", "This 'for' loop runs more than 64 times")]
+    [InlineData("SIMD0018", "public static partial class K { [Kernel] public static float F(float x, [Uniform] float n) { for (int i = 0; i < n; i++) { x += 1; } return x; } }", "for", "whose condition is not 'i < N'")]
+    [InlineData("SIMD0018", "public static partial class K { [Kernel] public static float F(float x) { for (int i = 0; i < 4; i++) { i += 1; x += 1; } return x; } }", "for", "whose body changes its counter 'i'")]
+    [InlineData("SIMD0019", "public static partial class K { [Kernel] public static float F(float x) { float G(float y) => y * x; return G(2f); } }", "G(2f)", "'G' cannot be inlined into the kernel: the local function is not static")]
+    [InlineData("SIMD0019", "public static partial class K { static float G(float y) => G(y); [Kernel] public static float F(float x) => G(x); }", "G(y)", "it calls itself")]
+    [InlineData("SIMD0019", "public static partial class K { static float G(ref float y) => y; [Kernel] public static float F(float x) => G(ref x); }", "G(ref x)", "it has a 'ref', 'out' or 'in' parameter")]
     [InlineData("SIMD0013", "public static partial class K { [Kernel(Reductions = Reduction.Sum)] public static void F(ref float x) => x = 1; }", "F", "is void, so it has no values to reduce")]
     [InlineData("SIMD0014", "public static partial class K { [Kernel] public static partial float F(float x); }", "F", "has no body")]
     [InlineData("SIMD0015", "public static partial class K { [Kernel] public static void G(ref float x) => x = 1; [Kernel] public static float F(float x) => G(ref x); }", "G(ref x)", "Kernel 'G' cannot be called here")]
@@ -71,7 +81,7 @@ public sealed class DiagnosticTests
         string root = RepositoryRoot.Find();
         string docs = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "docs", "diagnostics.md"));
         string releases = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "generators", "Simd.Generators", "AnalyzerReleases.Unshipped.md"));
-        for (int i = 1; i <= 17; i++)
+        for (int i = 1; i <= 19; i++)
         {
             string id = $"SIMD{i:0000}";
             Assert.Contains($"## {id}", docs);

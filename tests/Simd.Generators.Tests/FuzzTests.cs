@@ -19,7 +19,12 @@ public sealed class FuzzTests
         "&&", "||", "!", ",", ";", "{", "}", "=", "+=", "return", "var", "float", "double", "int", "bool", "t", "if", "for", "while",
         "new", "[", "]", "\"s\"", "Math.Abs", "MathF.Sqrt", "Math.Max", "MathF.Exp", "Math.Exp", "MathF.Sin", "G", "K.F", "x++",
         "=>", "ref", "out", "null", "default", "typeof(float)", "this", "throw", "switch", "is", "as", "checked", "0x10", "1e40f",
+        "for (int i = 0; i < 3; i++)", "if (x > y)", "else", "%", "float.IsNaN(x)", "float.Exp", "float.Max", "static float L(float a) => a * a;",
+        "L(x)", "out y", "i", "break", "continue", "MathF.FusedMultiplyAdd",
     ];
+
+    // Roslyn's names for syntax (IdentifierName, InvocationExpression, ModuloExpression, ForStatement…) are not C# words.
+    private static readonly System.Text.RegularExpressions.Regex RoslynWords = new(@"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Expression|Statement|Syntax|Clause|IdentifierName)\b");
 
     private static readonly Arbitrary<string> Bodies =
         (from count in Gen.Choose(0, 25)
@@ -60,5 +65,10 @@ public sealed class FuzzTests
         Assert.Null(result.Exception);
         string[] broken = result.GeneratedCodeProblems.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(d => d.ToString()).ToArray();
         Assert.True(broken.Length == 0, $"generated code does not compile for: {kernel}\n{string.Join("\n", broken)}");
+        foreach (Microsoft.CodeAnalysis.Diagnostic diagnostic in result.GeneratorDiagnostics)
+        {
+            string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.False(RoslynWords.IsMatch(message), $"a diagnostic speaks Roslyn's words for: {kernel}\n{message}");
+        }
     }
 }

@@ -51,6 +51,6 @@ public sealed class IncrementalTests
         GeneratorRunResult second = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         Assert.Contains(second.TrackedSteps[KernelGenerator.Steps.Parse].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("((d * d) * d)", second.GeneratedSources.Single(s => s.HintName == "Losses.SquaredError.g.cs").SourceText.ToString());
+        Assert.Contains("((d * d) * d)", second.GeneratedSources.Single(s => s.HintName == "Losses.SquaredError.float_LL.g.cs").SourceText.ToString());
     }
 }

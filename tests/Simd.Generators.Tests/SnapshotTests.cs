@@ -12,9 +12,9 @@ namespace Simd.Generators.Tests;
 public sealed class SnapshotTests
 {
     [Theory]
-    [InlineData("Losses.SquaredError.g.cs")]
-    [InlineData("Losses.Step.g.cs")]
-    [InlineData("Losses.Calls.g.cs")]
+    [InlineData("Losses.SquaredError.float_LL.g.cs")]
+    [InlineData("Losses.Step.float_RLU.g.cs")]
+    [InlineData("Losses.Calls.float_LLLL.g.cs")]
     public void GeneratedSourceMatchesTheSnapshot(string hintName)
     {
         string actual = GeneratorHarness.Run(Samples.Losses).Sources[hintName].ReplaceLineEndings("\n");

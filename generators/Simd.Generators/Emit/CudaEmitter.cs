@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Simd.Generators.Functions;
 using Simd.Generators.Ir;
 using Simd.Generators.Model;
 
@@ -15,18 +16,23 @@ namespace Simd.Generators.Emit
     /// </summary>
     internal static class CudaEmitter
     {
-        /// <summary>Whether the kernel can run on the device: calls to other kernels are not translated.</summary>
+        /// <summary>
+        /// Whether the kernel can run on the device: one output (a returned value, or one <c>ref</c> lane) and no calls to
+        /// other kernels, which are not translated.
+        /// </summary>
         public static bool Supports(KernelModel kernel)
-            => !kernel.Body.Statements.Any(s => ContainsKernelCall(s.Value)) && !ContainsKernelCall(kernel.Body.Result);
+            => kernel.MapOutputs.Count() == 1
+            && !kernel.Parameters.Any(p => p.Kind == ParameterKind.OutLane)
+            && !kernel.Body.Statements.Any(s => ContainsKernelCall(s.Value))
+            && (kernel.Body.Result is null || !ContainsKernelCall(kernel.Body.Result));
 
         /// <summary>The device function's name: unique per containing type, kernel, element type and arity.</summary>
         public static string FunctionName(KernelModel kernel)
-            => "k_" + string.Join("_", kernel.ContainingTypes.Select(t => Sanitize(t.Name))) + "_" + kernel.Name + "_" + kernel.Element.Keyword() + kernel.Parameters.Count.ToString(CultureInfo.InvariantCulture);
+            => "k_" + string.Join("_", kernel.ContainingTypes.Select(t => Sanitize(t.Name))) + "_" + kernel.Name + "_" + kernel.Signature;
 
         public static string Emit(KernelModel kernel)
         {
             string t = kernel.Element.Keyword();
-            var masks = new HashSet<string>();
             var lines = new List<string>
             {
                 $"__device__ {t} {FunctionName(kernel)}({string.Join(", ", kernel.Parameters.Select(p => $"{t} {Name(p.Name)}"))})",
@@ -35,19 +41,15 @@ namespace Simd.Generators.Emit
 
             foreach (Statement statement in kernel.Body.Statements)
             {
-                bool mask = IsMask(statement.Value, masks);
-                if (statement.Declares && mask)
-                {
-                    masks.Add(statement.Name);
-                }
-
                 string value = Expression(statement.Value, kernel.Element);
                 lines.Add(statement.Declares
-                    ? $"    {(mask ? "bool" : t)} {Name(statement.Name)} = {value};"
+                    ? $"    {(statement.IsMask ? "bool" : t)} {Name(statement.Name)} = {value};"
                     : $"    {Name(statement.Name)} = {value};");
             }
 
-            lines.Add($"    return {Expression(kernel.Body.Result, kernel.Element)};");
+            // A kernel without a returned value has one 'ref' lane (Supports): the device function returns its new value.
+            string result = kernel.Body.Result is { } returned ? Expression(returned, kernel.Element) : Name(kernel.Parameters.First(p => p.Kind == ParameterKind.RefLane).Name);
+            lines.Add($"    return {result};");
             lines.Add("}");
             return string.Join("\n", lines) + "\n";
         }
@@ -58,6 +60,8 @@ namespace Simd.Generators.Emit
             {
                 case Constant constant:
                     return Literal(constant.Value, element);
+                case MaskConstant mask:
+                    return mask.Value ? "true" : "false";
                 case Variable variable:
                     return Name(variable.Name);
                 case Unary { Operator: UnaryOperator.Negate } unary:
@@ -69,24 +73,13 @@ namespace Simd.Generators.Emit
                 case Select select:
                     return $"({Expression(select.Condition, element)} ? {Expression(select.WhenTrue, element)} : {Expression(select.WhenFalse, element)})";
                 case MathCall call:
-                    return $"{Function(call.Function)}({string.Join(", ", call.Arguments.Select(a => Expression(a, element)))})";
-                default:
+                    return FunctionTable.Row(call.Function).Cuda(call.Arguments.Select(a => Expression(a, element)).ToArray());
+                case KernelCall:
                     throw new InvalidOperationException("Kernel calls are not translated to CUDA C; check Supports first.");
+                default:
+                    throw new InvalidOperationException($"The CUDA emitter has no translation for {expr.GetType().Name}.");
             }
         }
-
-        private static string Function(MathFunction function) => function switch
-        {
-            MathFunction.Abs => "simd_fabs",
-            MathFunction.Min => "simd_min",
-            MathFunction.Max => "simd_max",
-            MathFunction.Sqrt => "simd_sqrt",
-            MathFunction.FusedMultiplyAdd => "simd_fma",
-            MathFunction.Clamp => "simd_clamp",
-            MathFunction.Exp => "simd_exp",
-            MathFunction.Log => "simd_log",
-            _ => "simd_tanh",
-        };
 
         private static string Operator(BinaryOperator op) => op switch
         {
@@ -101,7 +94,8 @@ namespace Simd.Generators.Emit
             BinaryOperator.Equal => "==",
             BinaryOperator.NotEqual => "!=",
             BinaryOperator.And => "&&",
-            _ => "||",
+            BinaryOperator.Or => "||",
+            _ => throw new InvalidOperationException($"The CUDA emitter has no translation for the operator {op}."),
         };
 
         /// <summary>A C literal with exactly the constant's value; specials through the prelude's bit casts.</summary>
@@ -133,14 +127,6 @@ namespace Simd.Generators.Emit
             string literal = digits + (single ? "f" : string.Empty);
             return value < 0 ? "(" + literal + ")" : literal;
         }
-
-        private static bool IsMask(Expr expr, HashSet<string> masks) => expr switch
-        {
-            Binary b => b.Operator >= BinaryOperator.Less,
-            Unary { Operator: UnaryOperator.Not } => true,
-            Variable v => masks.Contains(v.Name),
-            _ => false,
-        };
 
         private static bool ContainsKernelCall(Expr expr) => expr switch
         {

@@ -13,7 +13,7 @@ namespace Simd.Generators.Emit
         private const string Buffer = "global::Simd.Cuda.DeviceBuffer";
         private const string Kernels = "global::Simd.Cuda.CudaKernels";
 
-        public static string SourceFieldName(KernelModel kernel) => $"__{kernel.Name}CudaSource_{kernel.Element}{kernel.Parameters.Count}";
+        public static string SourceFieldName(KernelModel kernel) => $"__{kernel.Name}CudaSource_{kernel.Signature}";
 
         public static void Emit(CodeWriter writer, KernelModel kernel)
         {
@@ -23,7 +23,7 @@ namespace Simd.Generators.Emit
             }
 
             string t = kernel.Element.Keyword();
-            string definition = $"__{kernel.Name}CudaKernel_{kernel.Element}{kernel.Parameters.Count}";
+            string definition = $"__{kernel.Name}CudaKernel_{kernel.Signature}";
             writer.Line($"/// <summary>The CUDA C device function of <see cref=\"{Documentation.Cref(kernel)}\"/>.</summary>");
             writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
             writer.Line($"internal const string {SourceFieldName(kernel)} = \"{Escape(CudaEmitter.Emit(kernel))}\";");

@@ -42,11 +42,11 @@ namespace Simd.Generators.Emit
             return writer.ToString();
         }
 
-        public static string HintName(KernelModel kernel, bool disambiguate)
+        /// <summary>The generated file's name: <c>Losses.SquaredError.float_LL.g.cs</c>, unique without seeing the other kernels.</summary>
+        public static string HintName(KernelModel kernel)
         {
             string type = string.Join(".", kernel.ContainingTypes.Select(t => t.Name.Replace('<', '{').Replace('>', '}')));
-            string suffix = disambiguate ? $".{kernel.Element.Keyword()}{kernel.Parameters.Count}" : string.Empty;
-            return $"{type}.{kernel.Name}{suffix}.g.cs";
+            return $"{type}.{kernel.Name}.{kernel.Signature}.g.cs";
         }
     }
 }

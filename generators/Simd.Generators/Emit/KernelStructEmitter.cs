@@ -1,100 +1,176 @@
+using System.Collections.Generic;
 using System.Linq;
 using Simd.Generators.Model;
 
 namespace Simd.Generators.Emit
 {
     /// <summary>
-    /// Emits the private <see langword="ref struct"/> that binds a kernel to its lanes and implements the
-    /// runtime's kernel interface; the drivers' loops call it.
+    /// Emits the private <see langword="ref struct"/> that binds a kernel to its lanes and outputs and implements the
+    /// runtime's kernel interfaces: <c>IMapKernel</c> (steps that compute a block and store every output) and, for a
+    /// kernel with reductions, <c>ISumKernel</c> or <c>IValueKernel</c> (blocks whose values are returned, the side outputs
+    /// stored). The drivers' loops call it.
     /// </summary>
     internal static class KernelStructEmitter
     {
         private const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+        private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+        private const string Destination = "_destination";
+        private const string ValueLocal = "__value";
 
-        public static string StructName(KernelModel kernel)
-            => $"__{kernel.Name}Kernel_{kernel.Element}{kernel.Parameters.Count}";
+        public static string StructName(KernelModel kernel) => $"__{kernel.Name}Kernel_{kernel.Signature}";
 
         public static void Emit(CodeWriter writer, KernelModel kernel)
         {
             string t = kernel.Element.Keyword();
             bool sums = (kernel.Reductions & KernelModel.SumFlag) != 0;
-            string contract = sums ? $"global::Simd.Operators.ISumKernel<{t}>" : $"global::Simd.Operators.IMapKernel<{t}>";
-            string name = StructName(kernel);
+            var contracts = new List<string> { $"global::Simd.Operators.IMapKernel<{t}>" };
+            if (sums)
+            {
+                contracts.Add($"global::Simd.Operators.ISumKernel<{t}>");
+            }
+            else if (kernel.Reductions != 0)
+            {
+                contracts.Add($"global::Simd.Operators.IValueKernel<{t}>");
+            }
 
+            string name = StructName(kernel);
             writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            writer.Open($"private ref struct {name} : {contract}");
+            writer.Open($"private ref struct {name} : {string.Join(", ", contracts)}");
             foreach (KernelParameter p in kernel.Parameters)
             {
-                writer.Line(p.Kind == ParameterKind.Uniform ? $"private readonly {t} {Field(p)};" : $"private readonly ref readonly {t} {Field(p)};");
+                writer.Line(p.Kind switch
+                {
+                    ParameterKind.Uniform => $"private readonly {t} {Field(p)};",
+                    ParameterKind.Lane => $"private readonly ref readonly {t} {Field(p)};",
+                    _ => $"private readonly ref {t} {Field(p)};",
+                });
+            }
+
+            if (kernel.ReturnsValue)
+            {
+                writer.Line($"private readonly ref {t} {Destination};");
             }
 
             writer.Line();
-            string ctorParameters = string.Join(", ", kernel.Parameters.Select(p => p.Kind == ParameterKind.Uniform ? $"{t} {ExpressionEmitter.Identifier(p.Name)}" : $"ref readonly {t} {ExpressionEmitter.Identifier(p.Name)}"));
-            writer.Open($"public {name}({ctorParameters})");
+            var ctorParameters = kernel.Parameters.Select(p => p.Kind switch
+            {
+                ParameterKind.Uniform => $"{t} {ExpressionEmitter.Identifier(p.Name)}",
+                ParameterKind.Lane => $"ref readonly {t} {ExpressionEmitter.Identifier(p.Name)}",
+                _ => $"ref {t} {ExpressionEmitter.Identifier(p.Name)}",
+            }).ToList();
+            if (kernel.ReturnsValue)
+            {
+                ctorParameters.Add($"ref {t} {KernelModel.DestinationName}");
+            }
+
+            writer.Open($"public {name}({string.Join(", ", ctorParameters)})");
             foreach (KernelParameter p in kernel.Parameters)
             {
                 writer.Line(p.Kind == ParameterKind.Uniform ? $"{Field(p)} = {ExpressionEmitter.Identifier(p.Name)};" : $"{Field(p)} = ref {ExpressionEmitter.Identifier(p.Name)};");
             }
 
+            if (kernel.ReturnsValue)
+            {
+                writer.Line($"{Destination} = ref {KernelModel.DestinationName};");
+            }
+
             writer.Close();
             writer.Line();
 
-            KernelParameter firstLane = kernel.Parameters.First(p => p.Kind != ParameterKind.Uniform);
-            writer.Line($"public ref readonly {t} FirstLane => ref {Field(firstLane)};");
-            writer.Line();
             EmitScalar(writer, kernel);
             foreach (VectorWidth width in VectorWidth.All)
             {
-                string type = width.Type(kernel.Element);
-                string args = string.Join(", ", kernel.Parameters.Select(p => Load(p, width, t)));
                 writer.Line();
-                writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-                writer.Line($"public {type} Compute{width.Suffix}(nuint index) => {kernel.QualifiedTypeName}.{ExpressionEmitter.Identifier(kernel.Name)}({args});");
+                EmitWidth(writer, kernel, width, $"Step{width.Suffix}", "void", kernel.QualifiedTypeName + "." + ExpressionEmitter.Identifier(kernel.Name), store: true);
+                if (kernel.Reductions != 0)
+                {
+                    writer.Line();
+                    EmitWidth(writer, kernel, width, $"Compute{width.Suffix}", width.Type(kernel.Element), kernel.QualifiedTypeName + "." + ExpressionEmitter.Identifier(kernel.Name), store: false);
+                }
+
                 if (sums)
                 {
                     writer.Line();
-                    writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-                    writer.Line($"public {type} Accumulate{width.Suffix}({type} sum, nuint index) => {kernel.QualifiedTypeName}.{OperatorEmitter.AccumulatePrefix}{kernel.Name}(sum, {args});");
+                    EmitWidth(writer, kernel, width, $"Accumulate{width.Suffix}", width.Type(kernel.Element), kernel.QualifiedTypeName + "." + OperatorEmitter.AccumulatePrefix + kernel.Name, store: false);
                 }
             }
 
             writer.Close();
         }
 
+        /// <summary>
+        /// The scalar step and value, which run the user's method itself on the element at the index, so the scalar path
+        /// is the specification by construction. Value arguments are read before the method writes any output.
+        /// </summary>
         private static void EmitScalar(CodeWriter writer, KernelModel kernel)
         {
             string t = kernel.Element.Keyword();
-            string method = $"{kernel.QualifiedTypeName}.{ExpressionEmitter.Identifier(kernel.Name)}";
-            writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            if (kernel.ReturnsValue)
+            string call = $"{kernel.QualifiedTypeName}.{ExpressionEmitter.Identifier(kernel.Name)}{kernel.TypeArguments}({string.Join(", ", kernel.Parameters.Select(ScalarArgument))})";
+            writer.Line(Inline);
+            writer.Line(kernel.ReturnsValue
+                ? $"public void Step(nuint index) => {Unsafe}.Add(ref {Destination}, index) = {call};"
+                : $"public void Step(nuint index) => {call};");
+            if (kernel.Reductions != 0)
             {
-                string args = string.Join(", ", kernel.Parameters.Select(p => p.Kind == ParameterKind.Uniform ? Field(p) : Element(p)));
-                writer.Line($"public {t} Compute(nuint index) => {method}({args});");
-                return;
+                writer.Line();
+                writer.Line(Inline);
+                writer.Line($"public {t} Compute(nuint index) => {call};");
+            }
+        }
+
+        /// <summary>
+        /// One method at one width: load the lanes (and the <c>ref</c> lanes), call the per-width form, store the
+        /// <c>ref</c> and <c>out</c> lanes, and then store the value (a step) or return it (compute, accumulate). Every
+        /// load happens before the first store.
+        /// </summary>
+        private static void EmitWidth(CodeWriter writer, KernelModel kernel, VectorWidth width, string method, string returns, string callee, bool store)
+        {
+            string v = width.StaticClass;
+            bool accumulate = method.StartsWith("Accumulate", System.StringComparison.Ordinal);
+            writer.Line(Inline);
+            writer.Open($"public {returns} {method}({(accumulate ? width.Type(kernel.Element) + " sum, " : string.Empty)}nuint index)");
+            foreach (KernelParameter p in kernel.Parameters.Where(p => p.Kind == ParameterKind.RefLane))
+            {
+                writer.Line($"var {Local(p)} = {v}.LoadUnsafe(in {Field(p)}, index);");
             }
 
-            // The scalar path runs the user's method itself, so it is the specification by construction.
-            writer.Open($"public {t} Compute(nuint index)");
-            KernelParameter refLane = kernel.Parameters.First(p => p.Kind == ParameterKind.RefLane);
-            writer.Line($"{t} __value = {Element(refLane)};");
-            string callArgs = string.Join(", ", kernel.Parameters.Select(p => p.Kind switch
+            var arguments = kernel.Parameters.Select(p => p.Kind switch
             {
-                ParameterKind.RefLane => "ref __value",
-                ParameterKind.Uniform => Field(p),
-                _ => Element(p),
-            }));
-            writer.Line($"{method}({callArgs});");
-            writer.Line("return __value;");
+                ParameterKind.Uniform => $"{v}.Create({Field(p)})",
+                ParameterKind.Lane => $"{v}.LoadUnsafe(in {Field(p)}, index)",
+                ParameterKind.RefLane => $"ref {Local(p)}",
+                _ => $"out var {Local(p)}",
+            }).ToList();
+            if (accumulate)
+            {
+                arguments.Insert(0, "sum");
+            }
+
+            string call = $"{callee}({string.Join(", ", arguments)})";
+            writer.Line(kernel.ReturnsValue ? $"var {ValueLocal} = {call};" : $"{call};");
+            foreach (KernelParameter p in kernel.Parameters.Where(p => p.IsOutput))
+            {
+                writer.Line($"{v}.StoreUnsafe({Local(p)}, ref {Field(p)}, index);");
+            }
+
+            if (kernel.ReturnsValue)
+            {
+                writer.Line(store ? $"{v}.StoreUnsafe({ValueLocal}, ref {Destination}, index);" : $"return {ValueLocal};");
+            }
+
             writer.Close();
         }
 
-        private static string Load(KernelParameter p, VectorWidth width, string t)
-            => p.Kind == ParameterKind.Uniform
-                ? $"{width.StaticClass}.Create({Field(p)})"
-                : $"{width.StaticClass}.LoadUnsafe(in {Field(p)}, index)";
-
-        private static string Element(KernelParameter p) => $"{Unsafe}.Add(ref {Unsafe}.AsRef(in {Field(p)}), index)";
+        private static string ScalarArgument(KernelParameter p) => p.Kind switch
+        {
+            ParameterKind.Uniform => Field(p),
+            ParameterKind.Lane => $"{Unsafe}.Add(ref {Unsafe}.AsRef(in {Field(p)}), index)",
+            ParameterKind.RefLane => $"ref {Unsafe}.Add(ref {Field(p)}, index)",
+            _ => $"out {Unsafe}.Add(ref {Field(p)}, index)",
+        };
 
         private static string Field(KernelParameter p) => "_" + p.Name;
+
+        private static string Local(KernelParameter p) => "__out_" + p.Name;
     }
 }

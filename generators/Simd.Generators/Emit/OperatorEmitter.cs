@@ -5,9 +5,9 @@ using Simd.Generators.Model;
 namespace Simd.Generators.Emit
 {
     /// <summary>
-    /// Emits the per-width forms of a kernel: one static overload per vector width taking every
-    /// parameter as a vector (uniforms broadcast by the caller), and, for kernels with a Sum reduction,
-    /// the accumulate form that fuses a final product into the running sum.
+    /// Emits the per-width forms of a kernel: one static overload per vector width with the scalar method's signature
+    /// in vectors (uniforms broadcast by the caller, <c>ref</c> and <c>out</c> lanes as <c>ref</c> and <c>out</c> vectors), and,
+    /// for kernels with a Sum reduction, the accumulate form that fuses a final product into the running sum.
     /// </summary>
     internal static class OperatorEmitter
     {
@@ -18,17 +18,27 @@ namespace Simd.Generators.Emit
             foreach (VectorWidth width in VectorWidth.All)
             {
                 string type = width.Type(kernel.Element);
-                writer.Line($"/// <summary>The {Describe(width)} form of <see cref=\"{Documentation.Cref(kernel)}\"/>: one vector of every parameter in, {(kernel.ReturnsValue ? "the kernel's values" : "the new values of the 'ref' lane")} out. Used by the generated loops and by kernels that call this one.</summary>");
+                string returns = kernel.ReturnsValue ? type : "void";
+                writer.Line($"/// <summary>The {Describe(width)} form of <see cref=\"{Documentation.Cref(kernel)}\"/>: one vector of every parameter in, {(kernel.ReturnsValue ? "the kernel's values out" : "the new values of its 'ref' and 'out' lanes written")}. Used by the generated loops and by kernels that call this one.</summary>");
                 foreach (KernelParameter parameter in kernel.Parameters)
                 {
                     writer.Line($"/// <param name=\"{parameter.Name}\">Values of <c>{parameter.Name}</c>.</param>");
                 }
 
-                writer.Line("/// <returns>One value per lane.</returns>");
+                if (kernel.ReturnsValue)
+                {
+                    writer.Line("/// <returns>One value per lane.</returns>");
+                }
+
                 writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
                 writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-                writer.Open($"{kernel.Accessibility} static {type} {ExpressionEmitter.Identifier(kernel.Name)}({Parameters(kernel, type)})");
-                Body(writer, kernel, width, result => $"return {result};");
+                writer.Open($"{kernel.Accessibility} static {returns} {ExpressionEmitter.Identifier(kernel.Name)}({Parameters(kernel, type)})");
+                Statements(writer, kernel, width);
+                if (kernel.Body.Result is { } result)
+                {
+                    writer.Line($"return {ExpressionEmitter.Emit(result, width, kernel.Element)};");
+                }
+
                 writer.Close();
                 writer.Line();
             }
@@ -37,39 +47,46 @@ namespace Simd.Generators.Emit
             {
                 foreach (VectorWidth width in VectorWidth.All)
                 {
-                    string type = width.Type(kernel.Element);
-                    writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-                    writer.Open($"private static {type} {AccumulatePrefix}{kernel.Name}({type} __sum, {Parameters(kernel, type)})");
-                    if (kernel.Body.Result is Binary { Operator: BinaryOperator.Multiply } product)
-                    {
-                        // The value is a product: fuse it into the sum (one rounding fewer, one instruction fewer).
-                        string left = ExpressionEmitter.Emit(product.Left, width, kernel.Element);
-                        string right = ExpressionEmitter.Emit(product.Right, width, kernel.Element);
-                        Statements(writer, kernel, width);
-                        string fma = width == VectorWidth.VectorT
-                            ? $"global::Simd.Operators.KernelOps.FusedMultiplyAdd<{kernel.Element.Keyword()}>({left}, {right}, __sum)"
-                            : $"global::Simd.Operators.KernelOps.FusedMultiplyAdd({left}, {right}, __sum)";
-                        writer.Line($"return {fma};");
-                    }
-                    else
-                    {
-                        Body(writer, kernel, width, result => $"return __sum + {result};");
-                    }
-
-                    writer.Close();
-                    writer.Line();
+                    EmitAccumulate(writer, kernel, width);
                 }
             }
         }
 
-        private static void Body(CodeWriter writer, KernelModel kernel, VectorWidth width, System.Func<string, string> returnLine)
+        private static void EmitAccumulate(CodeWriter writer, KernelModel kernel, VectorWidth width)
         {
+            string type = width.Type(kernel.Element);
+            Expr result = kernel.Body.Result!;
+            writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            writer.Open($"private static {type} {AccumulatePrefix}{kernel.Name}({type} __sum, {Parameters(kernel, type)})");
             Statements(writer, kernel, width);
-            writer.Line(returnLine(ExpressionEmitter.Emit(kernel.Body.Result, width, kernel.Element)));
+            if (result is Binary { Operator: BinaryOperator.Multiply } product)
+            {
+                // The value is a product: fuse it into the sum (one rounding fewer, one instruction fewer).
+                string left = ExpressionEmitter.Emit(product.Left, width, kernel.Element);
+                string right = ExpressionEmitter.Emit(product.Right, width, kernel.Element);
+                string fma = width == VectorWidth.VectorT
+                    ? $"global::Simd.Operators.KernelOps.FusedMultiplyAdd<{kernel.Element.Keyword()}>({left}, {right}, __sum)"
+                    : $"global::Simd.Operators.KernelOps.FusedMultiplyAdd({left}, {right}, __sum)";
+                writer.Line($"return {fma};");
+            }
+            else
+            {
+                writer.Line($"return __sum + {ExpressionEmitter.Emit(result, width, kernel.Element)};");
+            }
+
+            writer.Close();
+            writer.Line();
         }
 
         private static void Statements(CodeWriter writer, KernelModel kernel, VectorWidth width)
         {
+            // An 'out' lane starts at zero: the lowered body assigns it lane by lane (a select keeps the old value in the
+            // lanes that do not assign it), and C# definite assignment guarantees the scalar method never reads it first.
+            foreach (KernelParameter p in kernel.Parameters.Where(p => p.Kind == ParameterKind.OutLane))
+            {
+                writer.Line($"{ExpressionEmitter.Identifier(p.Name)} = {width.Type(kernel.Element)}.Zero;");
+            }
+
             foreach (Statement statement in kernel.Body.Statements)
             {
                 string value = ExpressionEmitter.Emit(statement.Value, width, kernel.Element);
@@ -79,7 +96,12 @@ namespace Simd.Generators.Emit
         }
 
         private static string Parameters(KernelModel kernel, string type)
-            => string.Join(", ", kernel.Parameters.Select(p => $"{type} {ExpressionEmitter.Identifier(p.Name)}"));
+            => string.Join(", ", kernel.Parameters.Select(p => p.Kind switch
+            {
+                ParameterKind.RefLane => $"ref {type} {ExpressionEmitter.Identifier(p.Name)}",
+                ParameterKind.OutLane => $"out {type} {ExpressionEmitter.Identifier(p.Name)}",
+                _ => $"{type} {ExpressionEmitter.Identifier(p.Name)}",
+            }));
 
         private static string Describe(VectorWidth width) => width == VectorWidth.VectorT ? "Vector&lt;T&gt;" : width.Suffix + "-bit";
     }

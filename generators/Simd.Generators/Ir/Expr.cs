@@ -8,6 +8,9 @@ namespace Simd.Generators.Ir
     /// <summary>A literal or constant, held as a double (exact for float constants too).</summary>
     internal sealed record Constant(double Value) : Expr;
 
+    /// <summary>A <see langword="bool"/> constant: every lane true or every lane false.</summary>
+    internal sealed record MaskConstant(bool Value) : Expr;
+
     /// <summary>A parameter or local variable.</summary>
     internal sealed record Variable(string Name) : Expr;
 
@@ -20,7 +23,7 @@ namespace Simd.Generators.Ir
     /// <summary><c>condition ? whenTrue : whenFalse</c>.</summary>
     internal sealed record Select(Expr Condition, Expr WhenTrue, Expr WhenFalse) : Expr;
 
-    /// <summary>A supported <c>Math</c>/<c>MathF</c> function.</summary>
+    /// <summary>A function of the translation table (<see cref="Functions.FunctionTable"/>).</summary>
     internal sealed record MathCall(MathFunction Function, EquatableArray<Expr> Arguments) : Expr;
 
     /// <summary>A call to another <c>[Kernel]</c> method, by its fully qualified containing type and name.</summary>
@@ -50,7 +53,7 @@ namespace Simd.Generators.Ir
         Or,
     }
 
-    /// <summary>The <c>Math</c>/<c>MathF</c> functions a kernel may call.</summary>
+    /// <summary>The functions a kernel may call: each has one row in <see cref="Functions.FunctionTable"/>.</summary>
     internal enum MathFunction
     {
         Abs,
@@ -62,5 +65,11 @@ namespace Simd.Generators.Ir
         Exp,
         Log,
         Tanh,
+        IsNaN,
+        IsFinite,
+        IsInfinity,
+        IsPositiveInfinity,
+        IsNegativeInfinity,
+        IsNegative,
     }
 }

@@ -12,7 +12,8 @@ namespace Simd.Generators.Model
     /// <param name="Accessibility">The method's accessibility keywords, reused by the generated overloads.</param>
     /// <param name="Element">float or double.</param>
     /// <param name="Parameters">The parameters in declaration order.</param>
-    /// <param name="ReturnsValue">Whether the kernel returns its value (a map) rather than updating its ref lane.</param>
+    /// <param name="TypeParameter">For a generic kernel, the name of its type parameter; empty otherwise.</param>
+    /// <param name="ReturnsValue">Whether the kernel returns a value (written to the map's destination, or reduced).</param>
     /// <param name="Reductions">The requested reductions as the runtime's flag values (Sum = 1, Min = 2, Max = 4).</param>
     /// <param name="Body">The body as straight-line statements and a result.</param>
     /// <param name="HasCudaReference">Whether the compilation references Simd.Cuda, so device overloads are emitted.</param>
@@ -22,6 +23,7 @@ namespace Simd.Generators.Model
         string Name,
         string Accessibility,
         ElementType Element,
+        string TypeParameter,
         EquatableArray<KernelParameter> Parameters,
         bool ReturnsValue,
         int Reductions,
@@ -31,6 +33,62 @@ namespace Simd.Generators.Model
         public const int SumFlag = 1;
         public const int MinFlag = 2;
         public const int MaxFlag = 4;
+
+        /// <summary>The name of the map's destination parameter, the output of a kernel that returns a value.</summary>
+        public const string DestinationName = "destination";
+
+        /// <summary>
+        /// The streams a map writes, in the order of the overload's parameters: each <c>ref</c> and <c>out</c> lane, then the
+        /// destination when the kernel returns a value.
+        /// </summary>
+        public System.Collections.Generic.IEnumerable<string> MapOutputs
+        {
+            get
+            {
+                foreach (KernelParameter p in Parameters)
+                {
+                    if (p.IsOutput)
+                    {
+                        yield return p.Name;
+                    }
+                }
+
+                if (ReturnsValue)
+                {
+                    yield return DestinationName;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The element type and the kinds of the parameters (<c>float_LRU</c>: a lane, a <c>ref</c> lane, a uniform): unique
+        /// among the overloads of one name, so it names the generated file and types without seeing the other kernels.
+        /// </summary>
+        public string Signature
+        {
+            get
+            {
+                var kinds = new System.Text.StringBuilder(Parameters.Count);
+                foreach (KernelParameter p in Parameters)
+                {
+                    kinds.Append(p.Kind switch
+                    {
+                        ParameterKind.Lane => 'L',
+                        ParameterKind.RefLane => 'R',
+                        ParameterKind.OutLane => 'O',
+                        _ => 'U',
+                    });
+                }
+
+                return Element.Keyword() + "_" + kinds;
+            }
+        }
+
+        /// <summary>The type argument list of this instantiation of a generic kernel (<c>&lt;float&gt;</c>), or empty.</summary>
+        public string TypeArguments => TypeParameter.Length == 0 ? string.Empty : "<" + Element.Keyword() + ">";
+
+        /// <summary>Whether the kernel writes anything besides its returned value (<c>ref</c> or <c>out</c> lanes).</summary>
+        public bool HasSideOutputs => System.Linq.Enumerable.Any(Parameters, p => p.IsOutput);
 
         /// <summary>The type that holds the kernel, as it is written in C# with <c>global::</c>.</summary>
         public string QualifiedTypeName

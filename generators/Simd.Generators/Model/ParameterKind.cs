@@ -9,6 +9,9 @@ namespace Simd.Generators.Model
         /// <summary>A <c>ref</c> lane, read and written in place: a <c>Span&lt;T&gt;</c>.</summary>
         RefLane,
 
+        /// <summary>An <c>out</c> lane, written only: a <c>Span&lt;T&gt;</c>.</summary>
+        OutLane,
+
         /// <summary>A <c>[Uniform]</c> scalar broadcast to every element.</summary>
         Uniform,
     }

@@ -34,9 +34,10 @@ namespace Simd.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.KernelNotStatic, nameLocation, method.Name));
             }
 
-            if (method.IsGenericMethod)
+            ITypeParameterSymbol? typeParameter = ReadTypeParameter(method, context.SemanticModel.Compilation, nameLocation, diagnostics);
+            if (method.IsGenericMethod && typeParameter is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GenericKernel, nameLocation, method.Name));
+                return new ParseResult(EquatableArray<KernelModel>.Empty, diagnostics.ToEquatableArray());
             }
 
             List<ContainingType>? containing = ReadContainingTypes(syntax, method, diagnostics);
@@ -46,24 +47,30 @@ namespace Simd.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingBody, nameLocation, method.Name));
             }
 
-            ElementType? element = ReadElementType(method, syntax, diagnostics);
-            List<KernelParameter> parameters = ReadParameters(method, syntax, element, diagnostics);
+            // A generic kernel is one kernel per element type; a non-generic one has the element type its signature says.
+            int before = diagnostics.Count;
+            ElementType[] elements;
+            if (typeParameter is not null)
+            {
+                elements = new[] { ElementType.Single, ElementType.Double };
+                if (method.ReturnType.SpecialType != SpecialType.System_Void && !SymbolEqualityComparer.Default.Equals(method.ReturnType, typeParameter))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString()));
+                }
+            }
+            else
+            {
+                elements = ReadElementType(method, syntax, diagnostics) is { } single ? new[] { single } : new ElementType[0];
+            }
+
+            List<KernelParameter> parameters = ReadParameters(method, syntax, diagnostics.Count == before, typeParameter, diagnostics);
 
             bool returnsValue = method.ReturnType.SpecialType != SpecialType.System_Void;
-            int refLanes = parameters.Count(p => p.Kind == ParameterKind.RefLane);
-            if (element is not null)
+            if (elements.Length > 0)
             {
-                if (returnsValue && refLanes > 0)
+                if (!returnsValue && !parameters.Any(p => p.IsOutput))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidOutput, nameLocation, method.Name, "returns a value and also has a 'ref' parameter"));
-                }
-                else if (!returnsValue && refLanes != 1)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        Diagnostics.InvalidOutput,
-                        nameLocation,
-                        method.Name,
-                        refLanes == 0 ? "is 'void' and has no 'ref' parameter to update" : $"is 'void' and has {refLanes} 'ref' parameters"));
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidOutput, nameLocation, method.Name, "is 'void' and has no 'ref' or 'out' parameter to write"));
                 }
 
                 if (parameters.Count == method.Parameters.Length && parameters.All(p => p.Kind == ParameterKind.Uniform))
@@ -78,32 +85,110 @@ namespace Simd.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReductionOnVoidKernel, nameLocation, method.Name));
             }
 
-            if (diagnostics.Count > 0 || element is null || containing is null)
+            if (diagnostics.Count > 0 || elements.Length == 0 || containing is null)
             {
-                return new ParseResult(null, diagnostics.ToEquatableArray());
-            }
-
-            var bodyParser = new BodyParser(context.SemanticModel, method, element.Value, parameters, diagnostics, cancellationToken);
-            KernelBody? body = bodyParser.Parse(syntax);
-            if (body is null || diagnostics.Any(d => Diagnostics.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
-            {
-                return new ParseResult(null, diagnostics.ToEquatableArray());
+                return new ParseResult(EquatableArray<KernelModel>.Empty, diagnostics.ToEquatableArray());
             }
 
             string ns = method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString();
             bool hasCuda = context.SemanticModel.Compilation.GetTypeByMetadataName(CudaBufferName) is not null;
-            var model = new KernelModel(
-                ns,
-                containing.ToEquatableArray(),
-                method.Name,
-                AccessibilityText(method.DeclaredAccessibility),
-                element.Value,
-                parameters.ToEquatableArray(),
-                returnsValue,
-                reductions,
-                body,
-                hasCuda);
-            return new ParseResult(model, diagnostics.ToEquatableArray());
+            var models = new List<KernelModel>();
+            var reported = new HashSet<(string, Microsoft.CodeAnalysis.Text.TextSpan)>();
+            var all = new List<DiagnosticInfo>();
+            foreach (ElementType element in elements)
+            {
+                // Both instantiations of a generic kernel report the same problems at the same places: keep one of each.
+                var found = new List<DiagnosticInfo>();
+                KernelBody? body = new BodyParser(context.SemanticModel, method, element, found, cancellationToken).Parse(syntax);
+                all.AddRange(found.Where(d => reported.Add((d.Id, d.Span))));
+                if (body is null || found.Any(d => Diagnostics.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
+                {
+                    continue;
+                }
+
+                models.Add(new KernelModel(
+                    ns,
+                    containing.ToEquatableArray(),
+                    method.Name,
+                    AccessibilityText(method.DeclaredAccessibility),
+                    element,
+                    typeParameter?.Name ?? string.Empty,
+                    parameters.ToEquatableArray(),
+                    returnsValue,
+                    reductions,
+                    body,
+                    hasCuda));
+            }
+
+            bool failed = all.Any(d => Diagnostics.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
+            return new ParseResult(failed ? EquatableArray<KernelModel>.Empty : models.ToEquatableArray(), all.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// The type parameter of a generic kernel, or null: exactly one, constrained only to interfaces that
+        /// <see langword="float"/> and <see langword="double"/> both implement (the generic-math interfaces).
+        /// </summary>
+        private static ITypeParameterSymbol? ReadTypeParameter(IMethodSymbol method, Compilation compilation, Location location, List<DiagnosticInfo> diagnostics)
+        {
+            if (!method.IsGenericMethod)
+            {
+                return null;
+            }
+
+            if (method.TypeParameters.Length != 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GenericKernel, location, method.Name, $"has {method.TypeParameters.Length} type parameters"));
+                return null;
+            }
+
+            ITypeParameterSymbol t = method.TypeParameters[0];
+            if (t.HasReferenceTypeConstraint || t.HasConstructorConstraint)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GenericKernel, location, method.Name, $"constrains '{t.Name}' to a class or to 'new()'"));
+                return null;
+            }
+
+            foreach (SpecialType special in new[] { SpecialType.System_Single, SpecialType.System_Double })
+            {
+                INamedTypeSymbol element = compilation.GetSpecialType(special);
+                foreach (ITypeSymbol constraint in t.ConstraintTypes)
+                {
+                    if (!(constraint is INamedTypeSymbol { TypeKind: TypeKind.Interface } named && Implements(element, named, t)))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GenericKernel, location, method.Name, $"constrains '{t.Name}' to '{constraint.ToDisplayString()}', which '{element.ToDisplayString()}' does not meet"));
+                        return null;
+                    }
+                }
+            }
+
+            return t;
+        }
+
+        /// <summary>Whether <paramref name="element"/> implements <paramref name="constraint"/> with <paramref name="t"/> replaced by it.</summary>
+        private static bool Implements(INamedTypeSymbol element, INamedTypeSymbol constraint, ITypeParameterSymbol t)
+        {
+            INamedTypeSymbol definition = constraint.OriginalDefinition;
+            foreach (INamedTypeSymbol candidate in element.AllInterfaces)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, definition) || candidate.TypeArguments.Length != constraint.TypeArguments.Length)
+                {
+                    continue;
+                }
+
+                bool same = true;
+                for (int i = 0; i < constraint.TypeArguments.Length && same; i++)
+                {
+                    ITypeSymbol expected = SymbolEqualityComparer.Default.Equals(constraint.TypeArguments[i], t) ? element : constraint.TypeArguments[i];
+                    same = SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[i], expected);
+                }
+
+                if (same)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static List<ContainingType>? ReadContainingTypes(MethodDeclarationSyntax syntax, IMethodSymbol method, List<DiagnosticInfo> diagnostics)
@@ -177,15 +262,21 @@ namespace Simd.Generators.Parsing
             return element;
         }
 
-        private static List<KernelParameter> ReadParameters(IMethodSymbol method, MethodDeclarationSyntax syntax, ElementType? element, List<DiagnosticInfo> diagnostics)
+        private static List<KernelParameter> ReadParameters(IMethodSymbol method, MethodDeclarationSyntax syntax, bool typesKnown, ITypeParameterSymbol? typeParameter, List<DiagnosticInfo> diagnostics)
         {
             var parameters = new List<KernelParameter>();
             foreach (IParameterSymbol parameter in method.Parameters)
             {
                 Location location = parameter.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation();
-                if (ElementOf(parameter.Type) is null)
+                bool isElement = typeParameter is not null ? SymbolEqualityComparer.Default.Equals(parameter.Type, typeParameter) : ElementOf(parameter.Type) is not null;
+                if (!isElement)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedParameterType, location, parameter.Name, parameter.Type.ToDisplayString()));
+                    // One cause, one diagnostic: when the element type could not be read, its diagnostic said why.
+                    if (typesKnown)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedParameterType, location, parameter.Name, parameter.Type.ToDisplayString()));
+                    }
+
                     continue;
                 }
 
@@ -195,25 +286,28 @@ namespace Simd.Generators.Parsing
                 }
 
                 bool uniform = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == UniformAttributeName);
-                if (parameter.RefKind == RefKind.Ref && !uniform)
+                ParameterKind? kind = parameter.IsParams ? null : parameter.RefKind switch
                 {
-                    parameters.Add(new KernelParameter(parameter.Name, ParameterKind.RefLane));
-                }
-                else if (parameter.RefKind != RefKind.None || parameter.IsParams)
+                    RefKind.None => uniform ? ParameterKind.Uniform : ParameterKind.Lane,
+                    RefKind.Ref when !uniform => ParameterKind.RefLane,
+                    RefKind.Out when !uniform => ParameterKind.OutLane,
+                    _ => null,
+                };
+
+                if (kind is null)
                 {
                     string modifier = parameter.IsParams ? "params" : parameter.RefKind switch
                     {
-                        RefKind.Out => "out",
+                        RefKind.Out => "out [Uniform]",
                         RefKind.In => "in",
                         RefKind.Ref => "ref [Uniform]",
                         _ => "ref readonly",
                     };
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedModifier, location, parameter.Name, modifier));
+                    continue;
                 }
-                else
-                {
-                    parameters.Add(new KernelParameter(parameter.Name, uniform ? ParameterKind.Uniform : ParameterKind.Lane));
-                }
+
+                parameters.Add(new KernelParameter(parameter.Name, kind.Value));
             }
 
             return parameters;

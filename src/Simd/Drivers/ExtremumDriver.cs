@@ -23,8 +23,8 @@ public static class ExtremumDriver
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is not positive.</exception>
     public static T Min<T, TKernel>(ref TKernel kernel, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TKernel : IMapKernel<T>, allows ref struct
-        => Run<T, TKernel, MinimumOf<T>>(ref kernel, length);
+        where TKernel : IValueKernel<T>, allows ref struct
+        => Run<T, TKernel, Minimum<T>>(ref kernel, length);
 
     /// <summary>The maximum of the kernel's values at indices 0 … <paramref name="length"/> − 1.</summary>
     /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
@@ -35,13 +35,13 @@ public static class ExtremumDriver
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is not positive.</exception>
     public static T Max<T, TKernel>(ref TKernel kernel, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TKernel : IMapKernel<T>, allows ref struct
-        => Run<T, TKernel, MaximumOf<T>>(ref kernel, length);
+        where TKernel : IValueKernel<T>, allows ref struct
+        => Run<T, TKernel, Maximum<T>>(ref kernel, length);
 
     private static T Run<T, TKernel, TChoice>(ref TKernel kernel, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TKernel : IMapKernel<T>, allows ref struct
-        where TChoice : IChoice<T>
+        where TKernel : IValueKernel<T>, allows ref struct
+        where TChoice : IExtremum<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
         nuint n = (nuint)length;
@@ -70,8 +70,8 @@ public static class ExtremumDriver
     private static T Vectorized<T, TVector, TWidth, TKernel, TChoice>(ref TKernel source, nuint length)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : IVectorWidth<TVector, T>
-        where TKernel : IMapKernel<T>, allows ref struct
-        where TChoice : IChoice<T>
+        where TKernel : IValueKernel<T>, allows ref struct
+        where TChoice : IExtremum<T>
     {
         // A local copy lets the JIT keep the kernel's lane references in registers; through the by-ref
         // parameter it reloads them on every block, since a store could alias them.
@@ -98,46 +98,10 @@ public static class ExtremumDriver
             i += count;
         }
 
-        if (i < length)
-        {
-            // Overlapping the last block re-reads some elements, which min and max forgive.
-            m1 = TChoice.Choose<TVector, TWidth>(m1, TWidth.Compute(ref kernel, length - count));
-        }
-
         TVector m = TChoice.Choose<TVector, TWidth>(TChoice.Choose<TVector, TWidth>(m0, m1), TChoice.Choose<TVector, TWidth>(m2, m3));
-        T result = TWidth.GetElement(m, 0);
-        for (int lane = 1; lane < (int)count; lane++)
-        {
-            result = TChoice.Choose(result, TWidth.GetElement(m, lane));
-        }
+        T result = TChoice.Lanes<TVector, TWidth>(TWidth.GetElement(m, 0), m);
 
-        return result;
-    }
-
-    private interface IChoice<T>
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        static abstract T Choose(T left, T right);
-
-        static abstract TVector Choose<TVector, TWidth>(TVector left, TVector right)
-            where TWidth : IVectorWidth<TVector, T>;
-    }
-
-    private readonly struct MinimumOf<T> : IChoice<T>
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        public static T Choose(T left, T right) => T.Min(left, right);
-
-        public static TVector Choose<TVector, TWidth>(TVector left, TVector right)
-            where TWidth : IVectorWidth<TVector, T> => TWidth.Min(left, right);
-    }
-
-    private readonly struct MaximumOf<T> : IChoice<T>
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        public static T Choose(T left, T right) => T.Max(left, right);
-
-        public static TVector Choose<TVector, TWidth>(TVector left, TVector right)
-            where TWidth : IVectorWidth<TVector, T> => TWidth.Max(left, right);
+        // Fewer than one vector remain: computed once each (a kernel may store side outputs).
+        return NarrowerWidths.Fold<T, TVector, TWidth, TKernel, TChoice>(ref kernel, i, length, result);
     }
 }

@@ -61,6 +61,26 @@ public static class KernelArguments
         }
     }
 
+    /// <summary>
+    /// Throws when two outputs of a kernel share any memory: each output needs a buffer of its own, since the values
+    /// written to one would otherwise overwrite the other's.
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="first">An output.</param>
+    /// <param name="firstName">Its parameter name.</param>
+    /// <param name="second">Another output.</param>
+    /// <param name="secondName">Its parameter name, reported in the exception.</param>
+    /// <exception cref="ArgumentException">The spans overlap.</exception>
+    public static void RequireDisjoint<T>(ReadOnlySpan<T> first, string firstName, ReadOnlySpan<T> second, string secondName)
+    {
+        if (first.Overlaps(second))
+        {
+            throw new ArgumentException(
+                $"Outputs '{firstName}' and '{secondName}' share memory; each output of a kernel needs a buffer of its own.",
+                secondName);
+        }
+    }
+
     /// <summary>Throws when a minimum or maximum is asked of no elements.</summary>
     /// <param name="length">The number of elements.</param>
     /// <param name="laneName">The first lane's parameter name, reported in the exception.</param>

@@ -9,44 +9,44 @@ using Simd.Operators;
 namespace Simd.Drivers;
 
 /// <summary>
-/// The one loop that writes a kernel's values into a destination: used by every generated map overload and
-/// every <see langword="ref"/>-lane update, whatever the kernel's arity.
+/// The one loop that runs a kernel over every element and stores its outputs: behind every generated map overload,
+/// whatever the kernel's arity and however many outputs it has (a destination, <c>ref</c> lanes, <c>out</c> lanes).
 /// </summary>
 public static class MapDriver
 {
     /// <summary>
-    /// Writes <c>kernel</c>'s value for every index into <paramref name="destination"/>, on the widest path
-    /// <see cref="Hardware.SimdHardware.Path"/> allows. The caller has validated lengths and aliasing: the destination
-    /// may be exactly one of the kernel's inputs (in-place), never a shifted view of one.
+    /// Steps <paramref name="kernel"/> over indices 0 … <paramref name="length"/> − 1, on the widest path
+    /// <see cref="Hardware.SimdHardware.Path"/> allows; each element is computed exactly once. The caller has validated
+    /// lengths and aliasing: an output may be exactly one of the kernel's inputs (in place), never a shifted view of one,
+    /// and no two outputs share memory.
     /// </summary>
     /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
-    /// <typeparam name="TKernel">The generated kernel, bound to its lanes.</typeparam>
-    /// <param name="kernel">The kernel; its lanes are at least as long as <paramref name="destination"/>.</param>
-    /// <param name="destination">Where the values go; its length is the number of elements computed.</param>
-    public static void Run<T, TKernel>(ref TKernel kernel, Span<T> destination)
+    /// <typeparam name="TKernel">The generated kernel, bound to its lanes and outputs.</typeparam>
+    /// <param name="kernel">The kernel; its lanes and outputs hold at least <paramref name="length"/> elements.</param>
+    /// <param name="length">The number of elements.</param>
+    public static void Run<T, TKernel>(ref TKernel kernel, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : IMapKernel<T>, allows ref struct
     {
-        nuint length = (nuint)destination.Length;
-        ref T target = ref MemoryMarshal.GetReference(destination);
-        switch (WidthChoice.For<T>(length))
+        nuint n = (nuint)length;
+        switch (WidthChoice.For<T>(n))
         {
             case Width.VectorT:
-                Vectorized<T, Vector<T>, WidthVector<T>, TKernel>(ref kernel, ref target, length);
+                Vectorized<T, Vector<T>, WidthVector<T>, TKernel>(ref kernel, n);
                 break;
             case Width.V512:
-                Vectorized<T, Vector512<T>, Width512<T>, TKernel>(ref kernel, ref target, length);
+                Vectorized<T, Vector512<T>, Width512<T>, TKernel>(ref kernel, n);
                 break;
             case Width.V256:
-                Vectorized<T, Vector256<T>, Width256<T>, TKernel>(ref kernel, ref target, length);
+                Vectorized<T, Vector256<T>, Width256<T>, TKernel>(ref kernel, n);
                 break;
             case Width.V128:
-                Vectorized<T, Vector128<T>, Width128<T>, TKernel>(ref kernel, ref target, length);
+                Vectorized<T, Vector128<T>, Width128<T>, TKernel>(ref kernel, n);
                 break;
             default:
-                for (nuint i = 0; i < length; i++)
+                for (nuint i = 0; i < n; i++)
                 {
-                    Unsafe.Add(ref target, i) = kernel.Compute(i);
+                    kernel.Step(i);
                 }
 
                 break;
@@ -55,53 +55,36 @@ public static class MapDriver
 
     /// <summary>The vector loop for <paramref name="length"/> ≥ one vector.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, ref T destination, nuint length)
+    private static void Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : IMapKernel<T>, allows ref struct
     {
-        // A local copy lets the JIT keep the kernel's lane references in registers; through the by-ref
-        // parameter it reloads them on every block, since a store could alias them.
+        // A local copy lets the JIT keep the kernel's references in registers; through the by-ref parameter it
+        // reloads them on every block, since a store could alias them.
         TKernel kernel = source;
         nuint count = TWidth.Count;
+        nuint i = 0;
 
-        // Both ends are computed before anything is stored and written last: the first and the overlapping
-        // last block cover any length without a scalar tail, and with exact in-place aliasing they must not
-        // read elements the loop has already overwritten.
-        TVector first = TWidth.Compute(ref kernel, 0);
-        TVector last = TWidth.Compute(ref kernel, length - count);
-
-        fixed (T* pinned = &destination)
+        // The blocks start at element 0 whatever the addresses: which width computes an element depends on the
+        // length alone, so the same inputs give the same bits wherever they sit in memory (the scalar method and the
+        // vector forms of Exp, Log and Tanh may differ in the last place). Four blocks per iteration: independent
+        // computations that keep both vector ports busy while the loads of the next block are in flight.
+        while (i + (4 * count) <= length)
         {
-            // Start the loop where the destination is vector-aligned: on this hardware unaligned stores that
-            // split cache lines cost more than unaligned loads, so the stream we write is the one we align.
-            nuint bytes = count * (nuint)sizeof(T);
-            nuint offset = (nuint)pinned & (bytes - 1);
-            nuint i = offset % (nuint)sizeof(T) == 0 && offset != 0 ? count - (offset / (nuint)sizeof(T)) : count;
-
-            // Four blocks per iteration: independent computations that keep both vector ports busy while the
-            // loads of the next block are in flight.
-            while (i + (4 * count) <= length)
-            {
-                TVector v0 = TWidth.Compute(ref kernel, i);
-                TVector v1 = TWidth.Compute(ref kernel, i + count);
-                TVector v2 = TWidth.Compute(ref kernel, i + (2 * count));
-                TVector v3 = TWidth.Compute(ref kernel, i + (3 * count));
-                TWidth.Store(v0, ref destination, i);
-                TWidth.Store(v1, ref destination, i + count);
-                TWidth.Store(v2, ref destination, i + (2 * count));
-                TWidth.Store(v3, ref destination, i + (3 * count));
-                i += 4 * count;
-            }
-
-            while (i + count <= length)
-            {
-                TWidth.Store(TWidth.Compute(ref kernel, i), ref destination, i);
-                i += count;
-            }
+            TWidth.Step(ref kernel, i);
+            TWidth.Step(ref kernel, i + count);
+            TWidth.Step(ref kernel, i + (2 * count));
+            TWidth.Step(ref kernel, i + (3 * count));
+            i += 4 * count;
         }
 
-        TWidth.Store(last, ref destination, length - count);
-        TWidth.Store(first, ref destination, 0);
+        while (i + count <= length)
+        {
+            TWidth.Step(ref kernel, i);
+            i += count;
+        }
+
+        NarrowerWidths.Map<T, TVector, TWidth, TKernel>(ref kernel, i, length);
     }
 }

@@ -1,41 +1,35 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 
 namespace Simd.Operators;
 
 /// <summary>
-/// A kernel bound to its input lanes: computes the mapped value of the elements starting at an index, at
-/// every width. Implemented by the <see langword="ref struct"/>s the Simd generator emits for each
-/// <see cref="KernelAttribute"/> method; the drivers in <see cref="Drivers"/> own the loops that call it.
+/// A kernel bound to its lanes and outputs: computes the elements of one block starting at an index and stores
+/// every output of the kernel there (its <c>ref</c> and <c>out</c> lanes and, for a kernel that returns a value,
+/// the destination), at every width. Implemented by the <see langword="ref struct"/>s the Simd generator emits for
+/// each <see cref="KernelAttribute"/> method; <see cref="Drivers.MapDriver"/> owns the loop that calls it.
 /// </summary>
 /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
 /// <remarks>
-/// The kernel holds references to its lanes and reads them itself, so one loop per shape serves every
-/// arity (1–4 lanes, uniforms, a <see langword="ref"/> lane). Every method must be pure: the drivers compute
-/// some blocks twice (an overlapping last vector) and before storing others, which is what makes exact
-/// in-place aliasing safe.
+/// The kernel holds references to its lanes and outputs and reads and writes them itself, so one loop serves
+/// every arity and every number of outputs. A block reads all its inputs before it stores anything, and the driver
+/// steps over every element exactly once, which is what makes exact aliasing of an output with an input safe
+/// (an update in place, or a destination that is one of the lanes).
 /// </remarks>
 public interface IMapKernel<T>
     where T : unmanaged
 {
-    /// <summary>
-    /// The first element of the kernel's first lane: the drivers align their main loop on this stream
-    /// (unaligned 512-bit loads split cache lines, which costs up to a third of the bandwidth of a large sum).
-    /// </summary>
-    ref readonly T FirstLane { get; }
+    /// <summary>Computes element <paramref name="index"/> with the scalar method itself and stores its outputs.</summary>
+    void Step(nuint index);
 
-    /// <summary>The value at <paramref name="index"/>, computed by the scalar method itself.</summary>
-    T Compute(nuint index);
+    /// <summary>Computes and stores the 128-bit block at <paramref name="index"/>.</summary>
+    void Step128(nuint index);
 
-    /// <summary>The values at <paramref name="index"/> … <paramref name="index"/> + 3 (float) or + 1 (double).</summary>
-    Vector128<T> Compute128(nuint index);
+    /// <summary>Computes and stores the 256-bit block at <paramref name="index"/>.</summary>
+    void Step256(nuint index);
 
-    /// <summary>The values of the 256-bit block starting at <paramref name="index"/>.</summary>
-    Vector256<T> Compute256(nuint index);
+    /// <summary>Computes and stores the 512-bit block at <paramref name="index"/>.</summary>
+    void Step512(nuint index);
 
-    /// <summary>The values of the 512-bit block starting at <paramref name="index"/>.</summary>
-    Vector512<T> Compute512(nuint index);
-
-    /// <summary>The values of the <see cref="Vector{T}"/>-wide block starting at <paramref name="index"/>.</summary>
-    Vector<T> ComputeVector(nuint index);
+    /// <summary>Computes and stores the <see cref="Vector{T}"/>-wide block at <paramref name="index"/>.</summary>
+    void StepVector(nuint index);
 }

@@ -6,10 +6,11 @@ namespace Simd.Operators;
 /// <summary>
 /// A kernel that can add its values into a running sum. When the kernel's result is a product
 /// (<c>a * b</c>, such as a dot-product term or a squared error), the generator fuses the final multiply
-/// with the addition (one FMA, one rounding fewer than multiply-then-add); otherwise it adds.
+/// with the addition (one FMA, one rounding fewer than multiply-then-add); otherwise it adds. Like
+/// <see cref="IValueKernel{T}.Compute128"/>, each call also stores the kernel's <c>ref</c> and <c>out</c> lanes.
 /// </summary>
 /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
-public interface ISumKernel<T> : IMapKernel<T>
+public interface ISumKernel<T> : IValueKernel<T>
     where T : unmanaged
 {
     /// <summary><paramref name="sum"/> plus the 128-bit block of values at <paramref name="index"/>.</summary>

@@ -15,11 +15,17 @@ internal sealed class WidthLog
 }
 
 /// <summary>A hand-written kernel that records the width of every call and returns zeros.</summary>
-internal readonly ref struct RecordingKernel(WidthLog log) : ISumKernel<float>
+internal readonly ref struct RecordingKernel(WidthLog log) : IMapKernel<float>, ISumKernel<float>
 {
-    private static readonly float[] Lane = new float[1];
+    public void Step(nuint index) => Compute(index);
 
-    public ref readonly float FirstLane => ref Lane[0];
+    public void Step128(nuint index) => Compute128(index);
+
+    public void Step256(nuint index) => Compute256(index);
+
+    public void Step512(nuint index) => Compute512(index);
+
+    public void StepVector(nuint index) => ComputeVector(index);
 
     public float Compute(nuint index)
     {

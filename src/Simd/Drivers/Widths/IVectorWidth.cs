@@ -23,8 +23,13 @@ internal interface IVectorWidth<TVector, T>
 
     static abstract TVector Zero { get; }
 
-    static abstract TVector Compute<TKernel>(ref TKernel kernel, nuint index)
+    /// <summary>Computes and stores the kernel's block at <paramref name="index"/>.</summary>
+    static abstract void Step<TKernel>(ref TKernel kernel, nuint index)
         where TKernel : IMapKernel<T>, allows ref struct;
+
+    /// <summary>The kernel's values of the block at <paramref name="index"/> (its side outputs are stored).</summary>
+    static abstract TVector Compute<TKernel>(ref TKernel kernel, nuint index)
+        where TKernel : IValueKernel<T>, allows ref struct;
 
     static abstract TVector Accumulate<TKernel>(ref TKernel kernel, TVector sum, nuint index)
         where TKernel : ISumKernel<T>, allows ref struct;

@@ -17,8 +17,12 @@ internal readonly struct Width128<T> : IVectorWidth<Vector128<T>, T>
     public static Vector128<T> Zero => Vector128<T>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Step<TKernel>(ref TKernel kernel, nuint index)
+        where TKernel : IMapKernel<T>, allows ref struct => kernel.Step128(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Compute<TKernel>(ref TKernel kernel, nuint index)
-        where TKernel : IMapKernel<T>, allows ref struct => kernel.Compute128(index);
+        where TKernel : IValueKernel<T>, allows ref struct => kernel.Compute128(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Accumulate<TKernel>(ref TKernel kernel, Vector128<T> sum, nuint index)

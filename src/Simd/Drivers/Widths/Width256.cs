@@ -17,8 +17,12 @@ internal readonly struct Width256<T> : IVectorWidth<Vector256<T>, T>
     public static Vector256<T> Zero => Vector256<T>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Step<TKernel>(ref TKernel kernel, nuint index)
+        where TKernel : IMapKernel<T>, allows ref struct => kernel.Step256(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Compute<TKernel>(ref TKernel kernel, nuint index)
-        where TKernel : IMapKernel<T>, allows ref struct => kernel.Compute256(index);
+        where TKernel : IValueKernel<T>, allows ref struct => kernel.Compute256(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Accumulate<TKernel>(ref TKernel kernel, Vector256<T> sum, nuint index)

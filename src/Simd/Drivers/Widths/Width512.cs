@@ -17,8 +17,12 @@ internal readonly struct Width512<T> : IVectorWidth<Vector512<T>, T>
     public static Vector512<T> Zero => Vector512<T>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Step<TKernel>(ref TKernel kernel, nuint index)
+        where TKernel : IMapKernel<T>, allows ref struct => kernel.Step512(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Compute<TKernel>(ref TKernel kernel, nuint index)
-        where TKernel : IMapKernel<T>, allows ref struct => kernel.Compute512(index);
+        where TKernel : IValueKernel<T>, allows ref struct => kernel.Compute512(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Accumulate<TKernel>(ref TKernel kernel, Vector512<T> sum, nuint index)

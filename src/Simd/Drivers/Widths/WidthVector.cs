@@ -15,8 +15,12 @@ internal readonly struct WidthVector<T> : IVectorWidth<Vector<T>, T>
     public static Vector<T> Zero => Vector<T>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Step<TKernel>(ref TKernel kernel, nuint index)
+        where TKernel : IMapKernel<T>, allows ref struct => kernel.StepVector(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> Compute<TKernel>(ref TKernel kernel, nuint index)
-        where TKernel : IMapKernel<T>, allows ref struct => kernel.ComputeVector(index);
+        where TKernel : IValueKernel<T>, allows ref struct => kernel.ComputeVector(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> Accumulate<TKernel>(ref TKernel kernel, Vector<T> sum, nuint index)

@@ -1,0 +1,290 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Simd.Generators.Functions;
+using Simd.Generators.Ir;
+using Simd.Generators.Model;
+
+namespace Simd.Generators.Parsing
+{
+    /// <summary>
+    /// Calls: the functions of <see cref="FunctionTable"/> under every spelling (<c>Math</c>, <c>MathF</c>, <c>float</c>,
+    /// <c>double</c>, <c>T</c>), other <c>[Kernel]</c>s, generic-math conversions of constants, and static helpers of the same
+    /// file, which are inlined.
+    /// </summary>
+    internal sealed partial class BodyParser
+    {
+        private Expr? Call(InvocationExpressionSyntax invocation, bool wantMask)
+        {
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol callee)
+            {
+                Report(Diagnostics.UnsupportedCall, invocation.Expression.GetLocation(), invocation.Expression.ToString(), FunctionTable.Names);
+                return null;
+            }
+
+            string container = callee.ContainingType?.ToDisplayString() ?? string.Empty;
+            bool isKernel = callee.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KernelParser.KernelAttributeName);
+            if (isKernel)
+            {
+                return KernelCall(invocation, callee, wantMask);
+            }
+
+            if (IsInlinable(callee))
+            {
+                return Inline(invocation, callee, wantMask);
+            }
+
+            if (IsMathContainer(callee))
+            {
+                if (IsConversion(callee) && invocation.ArgumentList.Arguments.Count == 1)
+                {
+                    return Conversion(invocation, callee, wantMask);
+                }
+
+                if (FunctionTable.Find(callee.Name, callee.Parameters.Length) is { } row)
+                {
+                    return TableCall(invocation, callee, container, row, wantMask);
+                }
+            }
+
+            string name = container.Length > 0 ? $"{container}.{callee.Name}" : callee.Name;
+            Report(Diagnostics.UnsupportedCall, invocation.Expression.GetLocation(), name, FunctionTable.Names);
+            return null;
+        }
+
+        private Expr? TableCall(InvocationExpressionSyntax invocation, IMethodSymbol callee, string container, FunctionRow row, bool wantMask)
+        {
+            if (row.ReturnsMask != wantMask)
+            {
+                Report(
+                    Diagnostics.UnsupportedExpression,
+                    invocation.GetLocation(),
+                    wantMask ? $"'{Short(invocation.ToString())}', a number, as a condition" : $"'{Short(invocation.ToString())}', a condition, as a number",
+                    wantMask ? "compare it with a value" : "choose a value with ?: or if / else");
+                return null;
+            }
+
+            // Math.Exp(float) binds to Math.Exp(double): the call computes in double.
+            ITypeSymbol computed = row.ReturnsMask ? callee.Parameters[0].Type : callee.ReturnType;
+            if (!IsElement(computed))
+            {
+                Report(Diagnostics.MixedPrecision, invocation.GetLocation(), $"'{container}.{callee.Name}' computes in '{computed.ToDisplayString()}'", ElementName);
+                return null;
+            }
+
+            return Arguments(invocation) is { } arguments ? new MathCall(row.Function, arguments.ToEquatableArray()) : null;
+        }
+
+        /// <summary><c>T.CreateChecked(0.5)</c> and its kin: a constant converted to the element type, or an element already.</summary>
+        private Expr? Conversion(InvocationExpressionSyntax invocation, IMethodSymbol callee, bool wantMask)
+        {
+            ExpressionSyntax argument = invocation.ArgumentList.Arguments[0].Expression;
+            if (!wantMask && IsElement(callee.ReturnType))
+            {
+                Optional<object?> constant = model.GetConstantValue(argument, cancellationToken);
+                if (constant.HasValue && constant.Value is not null and not bool and not string and not char)
+                {
+                    return Number(System.Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                if (IntegerValue(argument) is long integer)
+                {
+                    return Number(integer);
+                }
+
+                if (model.GetTypeInfo(argument, cancellationToken).Type is { } type && IsElement(type))
+                {
+                    return Value(argument);
+                }
+            }
+
+            Report(Diagnostics.UnsupportedExpression, invocation.GetLocation(), $"The conversion '{Short(invocation.ToString())}' of a value that is not a constant", $"convert constants only; a kernel computes in '{ElementName}'");
+            return null;
+        }
+
+        private Expr? KernelCall(InvocationExpressionSyntax invocation, IMethodSymbol callee, bool wantMask)
+        {
+            if (KernelCallProblem(callee) is { } problem)
+            {
+                Report(Diagnostics.UnusableKernelCall, invocation.GetLocation(), callee.Name, problem);
+                return null;
+            }
+
+            if (wantMask)
+            {
+                Report(Diagnostics.UnsupportedExpression, invocation.GetLocation(), $"'{Short(invocation.ToString())}', a number, as a condition", "compare it with a value");
+                return null;
+            }
+
+            if (Arguments(invocation) is not { } arguments)
+            {
+                return null;
+            }
+
+            string qualified = callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            return new KernelCall(qualified, callee.Name, arguments.ToEquatableArray());
+        }
+
+        private string? KernelCallProblem(IMethodSymbol callee) =>
+            !callee.IsStatic ? "it is not static"
+            : callee.IsGenericMethod ? "it is generic; call a static helper, or write the call's arithmetic inline"
+            : callee.ReturnType.SpecialType == SpecialType.System_Void ? "it is void; only kernels that return a value can be called"
+            : !IsElement(callee.ReturnType) ? $"it returns '{callee.ReturnType.ToDisplayString()}', not '{ElementName}'"
+            : callee.Parameters.Any(p => p.RefKind != RefKind.None) ? "it has a 'ref' or 'out' parameter"
+            : callee.Parameters.Any(p => !IsElement(p.Type)) ? $"its parameters are not all '{ElementName}'"
+            : callee.DeclaredAccessibility == Accessibility.Private && !SymbolEqualityComparer.Default.Equals(callee.ContainingType, method.ContainingType) ? "it is private to another type"
+            : null;
+
+        /// <summary>The arguments by position, each a number; null (reported) if any is not.</summary>
+        private List<Expr>? Arguments(InvocationExpressionSyntax invocation)
+        {
+            var arguments = new List<Expr>();
+            bool ok = true;
+            foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
+            {
+                if (!argument.RefKindKeyword.IsKind(SyntaxKind.None) || argument.NameColon is not null)
+                {
+                    Report(Diagnostics.UnsupportedExpression, argument.GetLocation(), "A named or 'ref' argument", "pass arguments by position");
+                    ok = false;
+                }
+                else if (Value(argument.Expression) is { } value)
+                {
+                    arguments.Add(value);
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+
+            return ok ? arguments : null;
+        }
+
+        /// <summary>Math, MathF, float, double, or a generic-math interface reached through a type parameter (<c>T.Exp</c>).</summary>
+        private static bool IsMathContainer(IMethodSymbol callee)
+        {
+            INamedTypeSymbol? type = callee.ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            string name = type.ToDisplayString();
+            return name == "System.Math" || name == "System.MathF" || type.SpecialType == SpecialType.System_Single || type.SpecialType == SpecialType.System_Double
+                || (type.TypeKind == TypeKind.Interface && type.ContainingNamespace?.ToDisplayString() == "System.Numerics");
+        }
+
+        private static bool IsConversion(IMethodSymbol callee)
+            => callee.Name == "CreateChecked" || callee.Name == "CreateTruncating" || callee.Name == "CreateSaturating";
+
+        /// <summary>A static local function of the kernel, or a static method declared in the kernel's file (not a [Kernel]).</summary>
+        private bool IsInlinable(IMethodSymbol callee)
+        {
+            if (callee.MethodKind == MethodKind.LocalFunction)
+            {
+                return true;
+            }
+
+            return callee.MethodKind == MethodKind.Ordinary
+                && SymbolEqualityComparer.Default.Equals(callee.ContainingType, method.ContainingType)
+                && callee.DeclaringSyntaxReferences.Length > 0;
+        }
+
+        /// <summary>
+        /// Inlines a helper: its parameters become fresh variables holding the arguments, its body is lowered in a frame of
+        /// its own, and its returned value is the call's value. Only helpers in the kernel's own file are inlined, so an
+        /// edit to a helper always re-runs the generator for the kernels that use it.
+        /// </summary>
+        private Expr? Inline(InvocationExpressionSyntax invocation, IMethodSymbol callee, bool wantMask)
+        {
+            IMethodSymbol definition = callee.OriginalDefinition;
+            SyntaxNode? declaration = definition.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+            string kind = callee.MethodKind == MethodKind.LocalFunction ? "local function" : "method";
+            string? problem =
+                declaration is null || declaration.SyntaxTree != model.SyntaxTree ? $"it is declared in another file; declare it in the kernel's file, or mark it [Kernel]"
+                : !definition.IsStatic ? $"the {kind} is not static (a kernel helper sees only its parameters); add 'static'"
+                : frames.Any(f => SymbolEqualityComparer.Default.Equals(f.Method, definition)) ? "it calls itself; recursion cannot be inlined"
+                : definition.Parameters.Any(p => p.RefKind != RefKind.None) ? "it has a 'ref', 'out' or 'in' parameter; helpers take values and return one"
+                : wantMask ? "it is used as a condition; helpers return a number"
+                : null;
+
+            var addedTypes = new List<ITypeSymbol>();
+            if (problem is null)
+            {
+                for (int i = 0; i < callee.TypeArguments.Length; i++)
+                {
+                    if (!IsElement(callee.TypeArguments[i]))
+                    {
+                        problem = $"its type argument is '{callee.TypeArguments[i].ToDisplayString()}', not '{ElementName}'";
+                        break;
+                    }
+
+                    if (elementTypes.Add(definition.TypeParameters[i]))
+                    {
+                        addedTypes.Add(definition.TypeParameters[i]);
+                    }
+                }
+            }
+
+            if (problem is null && (!IsElement(definition.ReturnType) || definition.Parameters.Any(p => !IsElement(p.Type))))
+            {
+                problem = $"its parameters and return value are not all '{ElementName}'";
+            }
+
+            (BlockSyntax? block, ArrowExpressionClauseSyntax? arrow) = declaration switch
+            {
+                MethodDeclarationSyntax m => (m.Body, m.ExpressionBody),
+                LocalFunctionStatementSyntax f => (f.Body, f.ExpressionBody),
+                _ => (null, null),
+            };
+
+            if (problem is null && block is null && arrow is null)
+            {
+                problem = "it has no body";
+            }
+
+            if (problem is not null)
+            {
+                Report(Diagnostics.UnusableHelper, invocation.GetLocation(), callee.Name, problem);
+                foreach (ITypeSymbol type in addedTypes)
+                {
+                    elementTypes.Remove(type);
+                }
+
+                return null;
+            }
+
+            if (Arguments(invocation) is not { } arguments)
+            {
+                return null;
+            }
+
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                IParameterSymbol parameter = definition.Parameters[i];
+                bindings[parameter] = new Binding(Declare(callee.Name + "_" + parameter.Name, arguments[i], false, invocation.GetLocation()), false, null);
+            }
+
+            var frame = new Frame(definition, returnsValue: true);
+            string? outer = branch;
+            branch = null;
+            frames.Push(frame);
+            ParseBody(block, arrow);
+            frames.Pop();
+            branch = outer;
+            foreach (IParameterSymbol parameter in definition.Parameters)
+            {
+                bindings.Remove(parameter);
+            }
+
+            foreach (ITypeSymbol type in addedTypes)
+            {
+                elementTypes.Remove(type);
+            }
+
+            return frame.Result();
+        }
+    }
+}
