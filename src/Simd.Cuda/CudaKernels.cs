@@ -196,7 +196,7 @@ public static class CudaKernels
     }
 
     private static CudaModule ModuleFor(CudaKernelDefinition kernel, CudaDevice device)
-        => KernelCache.Get(device, kernel, kernel.Name, () => KernelModuleSource.Build(kernel));
+        => KernelCache.Get(device, ModuleKey.Of(kernel), kernel.Name, () => KernelModuleSource.Build(kernel));
 
     /// <summary>Checks the arguments against the kernel and returns the common lane length.</summary>
     private static long Validate<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms, string operation)
