@@ -123,6 +123,10 @@ internal static class CudaRuntime
         if (NativeLibraries.NvrtcLibrary is { IsLoaded: true } nvrtc)
         {
             text += $"; NVRTC {NvrtcVersion?.ToString() ?? "?"} ({nvrtc.LoadedFile ?? nvrtc.LoadedName})";
+            if (nvrtc.Rejected.Count > 0)
+            {
+                text += $"; skipped {string.Join("; ", nvrtc.Rejected)}";
+            }
         }
 
         return problem is null ? text : $"{text}; {problem}";
