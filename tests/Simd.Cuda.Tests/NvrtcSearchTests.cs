@@ -114,6 +114,41 @@ public sealed class NvrtcSearchTests : IDisposable
             probe.MissingMessage);
     }
 
+    [SkippableFact]
+    public void Stand_in_libraries_too_new_or_too_old_are_skipped_and_the_builtins_load_before_the_one_used()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "Builds Linux shared libraries.");
+        Skip.If(HostCompiler.UnavailableReason is not null, HostCompiler.UnavailableReason);
+        string cu13 = Make("site-packages", "nvidia", "cu13", "lib");
+        string old = Make("cuda-11.0", "lib64");
+        string cu12 = Make("site-packages", "nvidia", "cuda_nvrtc", "lib");
+        const string version = "int nvrtcVersion(int* major, int* minor) {{ *major = {0}; *minor = {1}; return 0; }}\n";
+        const string archs = "int nvrtcGetSupportedArchs(int* a) { a[0] = 90; return 0; }\n";
+        HostCompiler.SharedLibrary(string.Format(null, version, 13, 0) + archs, Path.Combine(cu13, "libnvrtc.so.13"));
+        HostCompiler.SharedLibrary(string.Format(null, version, 11, 0), Path.Combine(old, "libnvrtc.so"));
+        HostCompiler.SharedLibrary(string.Format(null, version, 12, 8) + archs, Path.Combine(cu12, "libnvrtc.so.12"));
+        string soname = $"libnvrtc-builtins.so.12.8.{Environment.ProcessId}{Guid.NewGuid():N}";
+        HostCompiler.SharedLibrary("int simd_stand_in_builtins(void) { return 1; }\n", Path.Combine(cu12, soname), soname);
+        Assert.False(System.Runtime.InteropServices.NativeLibrary.TryLoad(soname, out _));
+
+        LibraryProbe probe = NativeLibraries.ProbeNvrtc(
+            [new(Path.Combine(cu13, "libnvrtc.so.13"), true), new(Path.Combine(old, "libnvrtc.so"), true), new(Path.Combine(cu12, "libnvrtc.so.12"), true)],
+            [cu13, old, cu12],
+            new Version(12, 4));
+
+        Assert.True(probe.IsLoaded, probe.MissingMessage);
+        Assert.Equal(Path.Combine(cu12, "libnvrtc.so.12"), probe.LoadedFile);
+        Assert.Equal(
+            [
+                $"{Path.Combine(cu13, "libnvrtc.so.13")}: NVRTC 13.0 is of a newer CUDA major version than the driver (CUDA 12.4), which cannot load what it compiles",
+                $"{Path.Combine(old, "libnvrtc.so")}: NVRTC 11.0 is older than 11.2, the first with nvrtcGetSupportedArchs",
+            ],
+            probe.Rejected);
+
+        // NVRTC opens its builtins by bare name; that now finds the copy loaded from beside it.
+        Assert.True(System.Runtime.InteropServices.NativeLibrary.TryLoad(soname, out _));
+    }
+
     [Fact]
     public void The_driver_version_is_decoded_from_its_integer()
     {

@@ -75,7 +75,8 @@ internal static class NativeLibraries
 
     /// <summary>
     /// Tries each NVRTC candidate in order: a full path after loading the builtins beside it; a library that
-    /// loads but whose CUDA major version is newer than the driver's is released and recorded as rejected.
+    /// loads but is older than NVRTC 11.2 or of a newer CUDA major version than the driver is released and
+    /// recorded as rejected.
     /// </summary>
     /// <param name="candidates">The candidates, in order.</param>
     /// <param name="folders">The folders they were gathered from, for the message.</param>
@@ -119,6 +120,13 @@ internal static class NativeLibraries
             if (version is null)
             {
                 rejected.Add($"{file}: not an NVRTC library (no nvrtcVersion)");
+                NativeLibrary.Free(handle);
+                continue;
+            }
+
+            if (!NativeLibrary.TryGetExport(handle, "nvrtcGetSupportedArchs", out _))
+            {
+                rejected.Add($"{file}: NVRTC {version} is older than 11.2, the first with nvrtcGetSupportedArchs");
                 NativeLibrary.Free(handle);
                 continue;
             }
