@@ -126,7 +126,9 @@ internal static class NativeLibraries
 
             if (!NativeLibrary.TryGetExport(handle, "nvrtcGetSupportedArchs", out _))
             {
-                rejected.Add($"{file}: NVRTC {version} is older than 11.2, the first with nvrtcGetSupportedArchs");
+                rejected.Add(version < new Version(11, 2)
+                    ? $"{file}: NVRTC {version} is older than 11.2, the first with nvrtcGetSupportedArchs"
+                    : $"{file}: reports NVRTC {version} but has no nvrtcGetSupportedArchs, which every NVRTC from 11.2 on exports");
                 NativeLibrary.Free(handle);
                 continue;
             }
