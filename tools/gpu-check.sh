@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# GPU check: every kernel shape and the gradient-descent trainer on the GPU against the CPU, plus device
-# benchmarks (Dot, Axpy, one gradient-descent iteration) against the measured copy bandwidth.
+# GPU check, one call: records the host, the CPU path, the driver and NVRTC (versions and files), the device and
+# the compile target; runs the CPU kernel checks on this machine's CPU; then on the GPU every kernel shape, the
+# generated kernels and the trainer against the CPU, a map and a sum over 2^31 + 1000 floats, 16 concurrent
+# host threads, the NVRTC compile-error path, and the device benchmarks against the copy bandwidth.
 #
 #   tools/gpu-check.sh [publish|run|all] [program options]
 #
 #   publish  publish tools/Simd.GpuCheck self-contained, trimmed, single-file for linux-x64 into
 #            out/gpu-check/ (needs the .NET SDK; out/ is ignored by git)
-#   run      run out/gpu-check/Simd.GpuCheck (needs only the NVIDIA driver and NVRTC: no .NET at all)
+#   run      run out/gpu-check/Simd.GpuCheck (needs only the NVIDIA driver and NVRTC: no .NET, no downloads;
+#            set SIMD_NVRTC_PATH if NVRTC is neither on the loader path nor in a toolkit or pip-wheel folder)
 #   all      publish if the SDK is present, then run (the default)
 #
 # Program options: --gb <GB per benchmark array, default 2>, --no-benchmarks.
-# Exit codes: 0 all checks passed, 1 a device result differs from the CPU, 2 no GPU (the reason is
-# printed), 3 a CUDA call or the check failed, 4 nothing to run, 64 bad options.
+# Exit codes: 0 all checks passed, 1 a device result differs from the CPU, 2 no GPU (a failed run; the reason
+# is printed), 3 a group of checks threw (printed), 4 nothing to run, 64 bad options.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -17,7 +17,7 @@ namespace Simd.Cuda;
 /// <para>Semantics: the map is compiled without FMA contraction and with IEEE division and square root, so
 /// it gives the scalar method's bits for <c>+ - * / sqrt abs min max fma ?:</c>. Min and max fold with
 /// <see cref="Math.Min(double, double)"/> semantics and equal the CPU exactly. The sum is reassociated
-/// (each of up to 262 144 threads adds its elements in index order, then fixed shuffle trees) and is
+/// (each of up to 2 097 152 threads adds its elements into four accumulators in a fixed order, then fixed shuffle trees) and is
 /// reproducible: it depends only on the length.</para>
 /// </remarks>
 public static class CudaKernels
@@ -74,8 +74,9 @@ public static class CudaKernels
             leases[held] = destination.Acquire();
             arguments[slot] = leases[held++].Pointer;
 
-            // Enough blocks to fill every SM several times over; the grid-stride loop covers the rest.
-            uint grid = (uint)Math.Min((length + BlockSize - 1) / BlockSize, device.MultiprocessorCount * 32L);
+            // Enough blocks to fill every SM eight times over or more (at most 8 blocks of 256 threads are resident
+            // per SM), so the last partial wave costs little; the grid-stride loop covers the rest.
+            uint grid = (uint)Math.Min((length + BlockSize - 1) / BlockSize, device.MultiprocessorCount * 64L);
             KernelLauncher.Launch(device, module.Function(MapTemplate.EntryPoint), grid, BlockSize, arguments, $"{kernel.Name} map");
         }
         finally
@@ -123,10 +124,30 @@ public static class CudaKernels
         where T : unmanaged
         => Reduce(kernel, lanes, uniforms, ReductionKind.Max, nameof(Max));
 
-    /// <summary>The number of blocks a reduction of <paramref name="length"/> elements launches: a function of the length only, which makes the sum reproducible across devices.</summary>
+    /// <summary>
+    /// The number of blocks a reduction of <paramref name="length"/> elements launches: a function of the length
+    /// only, which makes the sum reproducible across devices. Up to <see cref="ReductionScratch.MaxBlocks"/>, many
+    /// times what a device holds at once, so the last, partly filled wave of blocks costs little.
+    /// </summary>
     /// <param name="length">The number of elements, ≥ 1.</param>
     internal static uint ReductionBlocks(long length)
         => (uint)Math.Min((length + BlockSize - 1) / BlockSize, ReductionScratch.MaxBlocks);
+
+    /// <summary>
+    /// The most floating-point additions any element's value goes through in <see cref="Sum"/> of
+    /// <paramref name="length"/> elements, k in the bound |sum − exact| ≤ γ_k Σ|v_i| (γ_k = k·u / (1 − k·u)):
+    /// a thread's m = ⌈n / T⌉ elements (T = blocks × 256 threads) go ⌈m / 4⌉ deep into one of four accumulators,
+    /// 2 more to combine them and at most 3 for the remainder; then 5 + 5 in the block's shuffle trees, and
+    /// ⌈blocks / 256⌉ + 5 + 5 in the combine stage.
+    /// </summary>
+    /// <param name="length">The number of elements, ≥ 1.</param>
+    internal static long SumAdditionsBound(long length)
+    {
+        long blocks = ReductionBlocks(length);
+        long threads = blocks * BlockSize;
+        long perThread = (length + threads - 1) / threads;
+        return ((perThread + 3) / 4) + 2 + 3 + 10 + ((blocks + BlockSize - 1) / BlockSize) + 10;
+    }
 
     private static unsafe T Reduce<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms, ReductionKind kind, string operation)
         where T : unmanaged
@@ -196,7 +217,7 @@ public static class CudaKernels
     }
 
     private static CudaModule ModuleFor(CudaKernelDefinition kernel, CudaDevice device)
-        => KernelCache.Get(device, kernel, kernel.Name, () => KernelModuleSource.Build(kernel));
+        => KernelCache.Get(device, ModuleKey.Of(kernel), kernel.Name, () => KernelModuleSource.Build(kernel));
 
     /// <summary>Checks the arguments against the kernel and returns the common lane length.</summary>
     private static long Validate<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms, string operation)

@@ -105,6 +105,37 @@ internal static class CudaRuntime
         _ => $"nvrtcResult {(int)result}",
     };
 
+    /// <summary>The CUDA version the driver supports (from <c>cuDriverGetVersion</c>), once the driver has initialised; otherwise <see langword="null"/>.</summary>
+    public static Version? DriverCudaVersion { get; private set; }
+
+    /// <summary>The NVRTC version (from <c>nvrtcVersion</c>), once NVRTC has loaded; otherwise <see langword="null"/>.</summary>
+    public static Version? NvrtcVersion { get; private set; }
+
+    /// <summary>
+    /// One line for logs: the driver's and NVRTC's versions and the files they were loaded from, or why CUDA
+    /// cannot run, e.g. "driver CUDA 12.4 (/usr/lib/x86_64-linux-gnu/libcuda.so.550.54.15); NVRTC 12.4 (/usr/local/cuda/lib64/libnvrtc.so.12.4.127)".
+    /// </summary>
+    public static string Describe()
+    {
+        string? problem = UnavailableReason;
+        LibraryProbe driver = NativeLibraries.Driver;
+        string text = driver.IsLoaded ? $"driver CUDA {DriverCudaVersion?.ToString() ?? "?"} ({driver.LoadedFile ?? driver.LoadedName})" : "no driver";
+        if (NativeLibraries.NvrtcLibrary is { IsLoaded: true } nvrtc)
+        {
+            text += $"; NVRTC {NvrtcVersion?.ToString() ?? "?"} ({nvrtc.LoadedFile ?? nvrtc.LoadedName})";
+            if (nvrtc.Rejected.Count > 0)
+            {
+                text += $"; skipped {string.Join("; ", nvrtc.Rejected)}";
+            }
+        }
+
+        return problem is null ? text : $"{text}; {problem}";
+    }
+
+    /// <summary>Decodes <c>cuDriverGetVersion</c>'s 1000 × major + 10 × minor.</summary>
+    /// <param name="encoded">The value, e.g. 12040.</param>
+    internal static Version DecodeDriverVersion(int encoded) => new(encoded / 1000, encoded % 1000 / 10);
+
     private static string? FindProblem()
     {
         LibraryProbe driver = NativeLibraries.Driver;
@@ -119,14 +150,23 @@ internal static class CudaRuntime
             return DescribeInitFailure(init, ErrorName(init), ErrorDescription(init));
         }
 
+        Check(CudaDriver.DriverGetVersion(out int encoded), "cuDriverGetVersion");
+        DriverCudaVersion = DecodeDriverVersion(encoded);
         Check(CudaDriver.DeviceGetCount(out int count), "cuDeviceGetCount");
         if (count == 0)
         {
             return DescribeNoDevice();
         }
 
-        LibraryProbe nvrtc = NativeLibraries.NvrtcLibrary;
-        return nvrtc.IsLoaded ? null : DescribeMissingNvrtc(nvrtc);
+        LibraryProbe nvrtc = NativeLibraries.LoadNvrtc(DriverCudaVersion);
+        if (!nvrtc.IsLoaded)
+        {
+            return DescribeMissingNvrtc(nvrtc);
+        }
+
+        Check(Nvrtc.Version(out int major, out int minor), "nvrtcVersion");
+        NvrtcVersion = new Version(major, minor);
+        return null;
     }
 
     /// <summary>The reason given when the driver library is missing.</summary>
@@ -148,5 +188,5 @@ internal static class CudaRuntime
     /// <summary>The reason given when NVRTC is missing.</summary>
     /// <param name="nvrtc">The failed probe.</param>
     internal static string DescribeMissingNvrtc(LibraryProbe nvrtc)
-        => $"CUDA is not available: {nvrtc.MissingMessage} Simd compiles its kernels at run time with NVRTC; install the CUDA toolkit's NVRTC runtime (CUDA 11.2 or newer) and make sure the loader can find it.";
+        => $"CUDA is not available: {nvrtc.MissingMessage} Simd compiles its kernels at run time with NVRTC; install the CUDA toolkit's NVRTC runtime (CUDA 11.2 or newer, not of a newer major version than the driver) where the loader or this search finds it, or set SIMD_NVRTC_PATH to the library file or its folder.";
 }

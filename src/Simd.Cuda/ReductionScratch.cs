@@ -8,8 +8,11 @@ namespace Simd.Cuda;
 /// </summary>
 internal sealed class ReductionScratch
 {
-    /// <summary>The most blocks a reduction launches, so the most partials.</summary>
-    public const int MaxBlocks = 1024;
+    /// <summary>
+    /// The most blocks a reduction launches, so the most partials: 8192 blocks of 256 threads are several waves on
+    /// any current GPU (an H200 holds about 1000 such blocks at once), so the last wave's idle SMs cost a few per cent.
+    /// </summary>
+    public const int MaxBlocks = 8192;
 
     private static readonly Dictionary<int, ReductionScratch> PerDevice = [];
     private static readonly object Gate = new();

@@ -5,12 +5,12 @@ using Xunit;
 namespace Simd.Cuda.Tests;
 
 /// <summary>Device memory on a real GPU: round trips, slices, device copies, clearing, and use after dispose.</summary>
-public sealed class DeviceBufferGpuTests
+public sealed class DeviceBufferGpuTests : GpuTest
 {
     [SkippableFact]
     public void Upload_then_download_returns_the_same_bits()
     {
-        CudaDevice device = Gpu.Require();
+        CudaDevice device = Device;
         double[] values = [1.5, -0.0, double.NaN, double.PositiveInfinity, double.Epsilon, -3e300];
         using var buffer = DeviceBuffer<double>.FromSpan(device, values);
 
@@ -24,7 +24,7 @@ public sealed class DeviceBufferGpuTests
     [SkippableFact]
     public void Slices_view_the_same_memory_and_copies_stay_on_the_device()
     {
-        CudaDevice device = Gpu.Require();
+        CudaDevice device = Device;
         float[] values = Enumerable.Range(0, 100).Select(i => (float)i).ToArray();
         using var buffer = DeviceBuffer<float>.FromSpan(device, values);
         using var copy = DeviceBuffer<float>.Allocate(device, 100);
@@ -52,7 +52,7 @@ public sealed class DeviceBufferGpuTests
     [SkippableFact]
     public void Using_a_disposed_buffer_or_a_slice_of_one_throws_ObjectDisposedException()
     {
-        CudaDevice device = Gpu.Require();
+        CudaDevice device = Device;
         var buffer = DeviceBuffer<float>.Allocate(device, 8);
         DeviceBuffer<float> slice = buffer.Slice(2, 4);
         buffer.Dispose();
@@ -68,7 +68,7 @@ public sealed class DeviceBufferGpuTests
     [SkippableFact]
     public void Bad_ranges_are_rejected_with_the_sizes_involved()
     {
-        CudaDevice device = Gpu.Require();
+        CudaDevice device = Device;
         using var buffer = DeviceBuffer<float>.Allocate(device, 4);
 
         Assert.Equal(
@@ -90,7 +90,7 @@ public sealed class DeviceBufferGpuTests
     [SkippableFact]
     public void The_device_reports_plausible_properties()
     {
-        CudaDevice device = Gpu.Require();
+        CudaDevice device = Device;
 
         Assert.False(string.IsNullOrWhiteSpace(device.Name));
         Assert.True(device.ComputeCapability.Major >= 3, device.ToString());

@@ -17,15 +17,31 @@ namespace Simd.Cuda.Tests;
 /// </summary>
 public sealed class GeneratedCudaTests
 {
-    private static readonly IReadOnlyList<GeneratedCudaKernel> Kernels = GeneratedCudaKernel.Of(typeof(GeneratedKernels));
+    private static readonly IReadOnlyList<GeneratedCudaKernel> Kernels = [.. GeneratedCudaKernel.Of(typeof(GeneratedKernels)), .. GeneratedCudaKernel.Of(typeof(Größen))];
 
     [Fact]
     public void EveryTranslatableKernelHasDeviceOverloads()
     {
-        Assert.Equal(15, Kernels.Count);
+        Assert.Equal(15, GeneratedCudaKernel.Of(typeof(GeneratedKernels)).Count);
         Assert.DoesNotContain(Kernels, k => k.Scalar.Name == nameof(GeneratedKernels.CallsKernel));
         Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.SquaredErrorSum), [typeof(DeviceBuffer<float>), typeof(DeviceBuffer<float>)]));
         Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.Step), [typeof(DeviceBuffer<float>), typeof(DeviceBuffer<float>), typeof(float)]));
+    }
+
+    [Fact]
+    public void NonAsciiNamesGetAsciiDeviceNamesTheDefinitionAccepts()
+    {
+        // Reading the definitions runs Größen's static initialiser, which constructs them: it must not throw.
+        IReadOnlyList<GeneratedCudaKernel> kernels = GeneratedCudaKernel.Of(typeof(Größen));
+
+        Assert.Equal(["k_Gr_u00F6_u00DFen_Ma_u00DF_float_LU", "k_Gr_u00F6_u00DFen_Unterschied_float_LL"], kernels.Select(k => k.Definition.Name).Order(StringComparer.Ordinal));
+        CudaKernelDefinition difference = kernels.Single(k => k.Scalar.Name == nameof(Größen.Unterschied)).Definition;
+        Assert.Contains("float v_a_u005Fu, float v_a_u00FC", difference.DeviceSource, StringComparison.Ordinal);
+        Assert.All(kernels, k => Assert.True(k.Definition.DeviceSource.All(char.IsAscii), k.Definition.DeviceSource));
+
+        // And the CPU overloads of the class work.
+        float[] lengths = [1, 2, 3];
+        Assert.Equal(12f, Größen.MaßSum(lengths, 2f));
     }
 
     [SkippableFact]
@@ -155,14 +171,7 @@ public sealed class GeneratedCudaTests
         => isDouble ? BitConverter.DoubleToInt64Bits(value).ToString("x16", CultureInfo.InvariantCulture) : BitConverter.SingleToInt32Bits((float)value).ToString("x8", CultureInfo.InvariantCulture);
 
     private static bool SameOrBothNaN(string expected, string actual, bool isDouble)
-    {
-        if (expected == actual)
-        {
-            return true;
-        }
-
-        double e = isDouble ? BitConverter.Int64BitsToDouble(long.Parse(expected, NumberStyles.HexNumber, CultureInfo.InvariantCulture)) : BitConverter.Int32BitsToSingle(int.Parse(expected, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-        double a = isDouble ? BitConverter.Int64BitsToDouble(long.Parse(actual, NumberStyles.HexNumber, CultureInfo.InvariantCulture)) : BitConverter.Int32BitsToSingle(int.Parse(actual, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-        return double.IsNaN(e) && double.IsNaN(a);
-    }
+        => isDouble
+            ? Simd.Cuda.Tests.Bits.SameOrBothNaN(BitConverter.Int64BitsToDouble(long.Parse(expected, NumberStyles.HexNumber, CultureInfo.InvariantCulture)), BitConverter.Int64BitsToDouble(long.Parse(actual, NumberStyles.HexNumber, CultureInfo.InvariantCulture)))
+            : Simd.Cuda.Tests.Bits.SameOrBothNaN(BitConverter.Int32BitsToSingle(int.Parse(expected, NumberStyles.HexNumber, CultureInfo.InvariantCulture)), BitConverter.Int32BitsToSingle(int.Parse(actual, NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
 }

@@ -6,7 +6,7 @@ using Xunit;
 namespace Simd.Cuda.Tests;
 
 /// <summary>The device trainer against the double-precision host reference, with a tolerance derived from the data.</summary>
-public sealed class GradientDescentGpuTests
+public sealed class GradientDescentGpuTests : GpuTest
 {
     [SkippableTheory]
     [InlineData(RegressionKind.Linear, 5, false)]
@@ -16,7 +16,7 @@ public sealed class GradientDescentGpuTests
     [InlineData(RegressionKind.Logistic, 33, true)]
     public void Device_training_matches_the_reference(RegressionKind kind, int columns, bool isDouble)
     {
-        CudaDevice device = Gpu.Require();
+        CudaDevice device = Device;
         const int rows = 3001, iterations = 25;
         const double lambda = 0.5;
         (double[] x, double[] y) = Problem(rows, columns, kind);
@@ -79,7 +79,7 @@ public sealed class GradientDescentGpuTests
     [SkippableFact]
     public void Initial_weights_must_match_the_columns_and_are_where_training_starts()
     {
-        CudaDevice device = Gpu.Require();
+        CudaDevice device = Device;
         double[] x = [1, 0, 0, 1, 1, 1];
         using var trainer = new CudaRegressionTrainer<double>(new ReadOnlyMatrixView<double>(x, 3, 2), [1, 2, 3], RegressionKind.Linear, device);
 

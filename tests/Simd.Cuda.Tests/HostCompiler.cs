@@ -43,6 +43,15 @@ internal static class HostCompiler
         }
     }
 
+    /// <summary>Compiles C <paramref name="source"/> into the shared library <paramref name="path"/>, with <paramref name="soname"/> if given.</summary>
+    public static void SharedLibrary(string source, string path, string? soname = null)
+    {
+        string input = path + ".c";
+        File.WriteAllText(input, source);
+        Execute("g++", $"-x c -shared -fPIC -w {(soname is null ? string.Empty : $"-Wl,-soname,{soname} ")}-o \"{path}\" \"{input}\"");
+        File.Delete(input);
+    }
+
     private static string Execute(string program, string arguments)
     {
         using Process process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;

@@ -31,7 +31,7 @@ public sealed class NoDriverTests
         LibraryProbe probe = NativeLibraries.Probe("NVRTC", ["libsimd-absent-nvrtc.so.13", "libsimd-absent-nvrtc.so.12"]);
 
         Assert.Equal(
-            "CUDA is not available: the NVRTC library was not found (tried libsimd-absent-nvrtc.so.13, libsimd-absent-nvrtc.so.12). Simd compiles its kernels at run time with NVRTC; install the CUDA toolkit's NVRTC runtime (CUDA 11.2 or newer) and make sure the loader can find it.",
+            "CUDA is not available: the NVRTC library was not found (tried libsimd-absent-nvrtc.so.13, libsimd-absent-nvrtc.so.12). Simd compiles its kernels at run time with NVRTC; install the CUDA toolkit's NVRTC runtime (CUDA 11.2 or newer, not of a newer major version than the driver) where the loader or this search finds it, or set SIMD_NVRTC_PATH to the library file or its folder.",
             CudaRuntime.DescribeMissingNvrtc(probe));
     }
 
@@ -41,12 +41,12 @@ public sealed class NoDriverTests
         if (OperatingSystem.IsWindows())
         {
             Assert.Equal(["nvcuda.dll"], NativeLibraries.DriverCandidates());
-            Assert.Equal(["nvrtc64_130_0.dll", "nvrtc64_120_0.dll", "nvrtc64_112_0.dll"], NativeLibraries.NvrtcCandidates());
+            Assert.Equal(["nvrtc64_130_0.dll", "nvrtc64_120_0.dll", "nvrtc64_112_0.dll"], NvrtcSearch.FileNames());
         }
         else
         {
             Assert.Equal(["libcuda.so.1", "libcuda.so"], NativeLibraries.DriverCandidates());
-            Assert.Equal(["libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so.11.2", "libnvrtc.so"], NativeLibraries.NvrtcCandidates());
+            Assert.Equal(["libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so.11.2", "libnvrtc.so"], NvrtcSearch.FileNames());
         }
     }
 

@@ -88,9 +88,9 @@ public sealed class ResultCodeTests
     public void Without_the_driver_a_failed_call_is_still_named_from_the_enum()
     {
         Skip.If(NativeLibraries.Driver.IsLoaded, "The CUDA driver is present; the driver names its own errors.");
-        CudaException error = CudaRuntime.Failure(CudaResult.InvalidPtx, "cuModuleLoadData");
+        CudaException error = CudaRuntime.Failure(CudaResult.InvalidPtx, "cuModuleLoadDataEx");
 
-        Assert.StartsWith("cuModuleLoadData failed with CUresult.InvalidPtx (218): ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("cuModuleLoadDataEx failed with CUresult.InvalidPtx (218): ", error.Message, StringComparison.Ordinal);
     }
 
     private static string UpperSnake(string pascal)

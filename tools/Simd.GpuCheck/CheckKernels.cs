@@ -21,6 +21,15 @@ internal static class CheckKernels
     /// <summary>[Kernel(Reductions = Min | Max)] static T Clamp([Uniform] T lo, T x, [Uniform] T hi) => Math.Min(Math.Max(x, lo), hi);</summary>
     public static CudaKernelDefinition Clamp(bool isDouble) => Define("clamp", isDouble, [false, true, false], "return simd_min(simd_max(x, lo), hi);", "lo", "x", "hi");
 
+    /// <summary>[Kernel(Reductions = Sum)] static T Twice(T x) => x + x;  (exact, so a result can be checked against a formula)</summary>
+    public static CudaKernelDefinition Twice(bool isDouble) => Define("twice", isDouble, [true], "return x + x;", "x");
+
+    /// <summary>A kernel whose device function does not compile, for the NVRTC error path.</summary>
+    public static CudaKernelDefinition Broken() => Define("broken", isDouble: false, [true], "return x + undefined_name;", "x");
+
+    /// <summary>SquaredDifference under another name, compiled for the first time by many threads at once.</summary>
+    public static CudaKernelDefinition Contended() => Define("contended", isDouble: false, [true, true], "{0} d = a - b; return d * d;", "a", "b");
+
     /// <summary>The scalar SquaredDifference.</summary>
     public static double SquaredDifference(double a, double b)
     {

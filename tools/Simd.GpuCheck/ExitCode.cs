@@ -9,10 +9,10 @@ internal static class ExitCode
     /// <summary>At least one device result differed from the CPU beyond its bound.</summary>
     public const int Mismatch = 1;
 
-    /// <summary>CUDA cannot run on this machine (the reason is printed).</summary>
+    /// <summary>CUDA cannot run on this machine (the reason is printed): the run has failed.</summary>
     public const int NoGpu = 2;
 
-    /// <summary>A CUDA call failed or the check itself broke (the exception is printed).</summary>
+    /// <summary>A group of checks threw: a CUDA call failed or the check itself broke (the exception is printed).</summary>
     public const int Error = 3;
 
     /// <summary>The command line was not understood.</summary>

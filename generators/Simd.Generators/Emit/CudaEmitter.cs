@@ -26,9 +26,38 @@ namespace Simd.Generators.Emit
             && !kernel.Body.Statements.Any(s => ContainsKernelCall(s.Value))
             && (kernel.Body.Result is null || !ContainsKernelCall(kernel.Body.Result));
 
-        /// <summary>The device function's name: unique per containing type, kernel, element type and arity.</summary>
+        /// <summary>
+        /// The device function's name: unique per containing type, kernel, element type and arity, and always an
+        /// ASCII C identifier not starting with <c>simd_</c>, which is what <c>CudaKernelDefinition</c> accepts.
+        /// </summary>
         public static string FunctionName(KernelModel kernel)
-            => "k_" + string.Join("_", kernel.ContainingTypes.Select(t => Sanitize(t.Name))) + "_" + kernel.Name + "_" + kernel.Signature;
+            => "k_" + string.Join("_", kernel.ContainingTypes.Select(t => AsciiIdentifier(t.Name))) + "_" + AsciiIdentifier(kernel.Name) + "_" + kernel.Signature;
+
+        /// <summary>
+        /// A C# identifier as ASCII: letters, digits and '_' stay, any other character (a non-ASCII letter such as
+        /// 'ß', or a Unicode formatting character C# allows) becomes <c>_uXXXX</c>, its UTF-16 code unit in hex, and
+        /// so does a '_' followed by 'u', which keeps the mapping one-to-one (two locals never meet in one name).
+        /// NVRTC and <c>CudaKernelDefinition</c> both take ASCII identifiers only.
+        /// </summary>
+        public static string AsciiIdentifier(string name)
+        {
+            var text = new System.Text.StringBuilder(name.Length);
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                bool escapesLikeAnEscape = c == '_' && i + 1 < name.Length && name[i + 1] == 'u';
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c == '_' && !escapesLikeAnEscape))
+                {
+                    text.Append(c);
+                }
+                else
+                {
+                    text.Append("_u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                }
+            }
+
+            return text.ToString();
+        }
 
         public static string Emit(KernelModel kernel)
         {
@@ -139,8 +168,6 @@ namespace Simd.Generators.Emit
         };
 
         // Parameters and locals get a prefix so that no C keyword or prelude name can collide with them.
-        private static string Name(string name) => "v_" + name;
-
-        private static string Sanitize(string name) => new string(name.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+        private static string Name(string name) => "v_" + AsciiIdentifier(name);
     }
 }

@@ -57,7 +57,7 @@ public sealed class CudaRegressionTrainer<T> : IDisposable
 
         module = KernelCache.Get(
             Device,
-            $"gradient-descent/{kind}/{typeof(T).Name}/{Columns}",
+            new ModuleKey("gradient_descent", kind.ToString(), typeof(T).Name, $"{Columns} columns"),
             $"gradient_descent_{kind}_{Columns}",
             () => GradientDescentTemplate.Build(Columns, typeof(T) == typeof(double), kind));
 

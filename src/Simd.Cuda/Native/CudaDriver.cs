@@ -79,10 +79,11 @@ internal static unsafe partial class CudaDriver
     [UnmanagedCallConv(CallConvs = [typeof(CallConvStdcall)])]
     public static partial CudaResult CtxSynchronize();
 
-    // CUresult cuModuleLoadData(CUmodule* module, const void* image);
-    [LibraryImport(LibraryName, EntryPoint = "cuModuleLoadData")]
+    // CUresult cuModuleLoadDataEx(CUmodule* module, const void* image, unsigned int numOptions, CUjit_option* options,
+    //     void** optionValues);
+    [LibraryImport(LibraryName, EntryPoint = "cuModuleLoadDataEx")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvStdcall)])]
-    public static partial CudaResult ModuleLoadData(out nint module, void* image);
+    public static partial CudaResult ModuleLoadDataEx(out nint module, void* image, uint optionCount, CudaJitOption* options, void** optionValues);
 
     // CUresult cuModuleGetFunction(CUfunction* hfunc, CUmodule hmod, const char* name);
     [LibraryImport(LibraryName, EntryPoint = "cuModuleGetFunction", StringMarshalling = StringMarshalling.Utf8)]

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Simd.Cuda.Native;
 
 /// <summary>
-/// The NVRTC functions Simd uses to compile CUDA C to PTX at run time, declared against nvrtc.h.
+/// The NVRTC functions Simd uses to compile CUDA C to a cubin (or PTX) at run time, declared against nvrtc.h.
 /// <c>nvrtcProgram</c> is a pointer (<see cref="nint"/>), <c>size_t</c> is <see cref="nuint"/>, strings are
 /// NUL-terminated UTF-8. NVRTC declares no calling-convention macro, so it is the C default (cdecl).
 /// </summary>
@@ -50,6 +50,26 @@ internal static unsafe partial class Nvrtc
     [LibraryImport(LibraryName, EntryPoint = "nvrtcGetPTX")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial NvrtcResult GetPtx(nint program, byte* ptx);
+
+    // nvrtcResult nvrtcGetCUBINSize(nvrtcProgram prog, size_t* cubinSizeRet);  (NVRTC 11.1+)
+    [LibraryImport(LibraryName, EntryPoint = "nvrtcGetCUBINSize")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial NvrtcResult GetCubinSize(nint program, out nuint size);
+
+    // nvrtcResult nvrtcGetCUBIN(nvrtcProgram prog, char* cubin);  (NVRTC 11.1+)
+    [LibraryImport(LibraryName, EntryPoint = "nvrtcGetCUBIN")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial NvrtcResult GetCubin(nint program, byte* cubin);
+
+    // nvrtcResult nvrtcGetNumSupportedArchs(int* numArchs);  (NVRTC 11.2+)
+    [LibraryImport(LibraryName, EntryPoint = "nvrtcGetNumSupportedArchs")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial NvrtcResult GetNumSupportedArchs(out int count);
+
+    // nvrtcResult nvrtcGetSupportedArchs(int* supportedArchs);  (NVRTC 11.2+; an array of nvrtcGetNumSupportedArchs ints, e.g. 90 for sm_90)
+    [LibraryImport(LibraryName, EntryPoint = "nvrtcGetSupportedArchs")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial NvrtcResult GetSupportedArchs(int* architectures);
 
     // nvrtcResult nvrtcDestroyProgram(nvrtcProgram* prog);
     [LibraryImport(LibraryName, EntryPoint = "nvrtcDestroyProgram")]

@@ -24,10 +24,11 @@ internal static class KernelSignature
         }
     }
 
-    /// <summary>Appends "name(lane0[i], uniform0, …)", the device function applied to element <c>i</c>.</summary>
+    /// <summary>Appends "name(lane0[index], uniform0, …)", the device function applied to element <paramref name="index"/>.</summary>
     /// <param name="text">The text being built.</param>
     /// <param name="kernel">The kernel.</param>
-    public static void AppendCall(StringBuilder text, CudaKernelDefinition kernel)
+    /// <param name="index">The C expression of the element index, e.g. "i" or "i + stride".</param>
+    public static void AppendCall(StringBuilder text, CudaKernelDefinition kernel, string index = "i")
     {
         text.Append(kernel.Name).Append('(');
         int lane = 0, uniform = 0;
@@ -40,7 +41,7 @@ internal static class KernelSignature
 
             if (kernel.ParameterIsLane[p])
             {
-                text.Append("lane").Append(lane++).Append("[i]");
+                text.Append("lane").Append(lane++).Append('[').Append(index).Append(']');
             }
             else
             {
@@ -50,4 +51,21 @@ internal static class KernelSignature
 
         text.Append(')');
     }
+
+    /// <summary>The element indices of one unrolled grid-stride step: i, i + stride, i + 2 * stride, …</summary>
+    /// <param name="k">The position in the step, 0 to <see cref="Unroll"/> − 1.</param>
+    public static string UnrolledIndex(int k) => k switch
+    {
+        0 => "i",
+        1 => "i + stride",
+        _ => $"i + {k} * stride",
+    };
+
+    /// <summary>
+    /// Elements per thread per step of the unrolled grid-stride loops: their loads are independent and are all
+    /// issued before the first is used, so each thread keeps several loads in flight (one per element and lane)
+    /// instead of one, which memory bandwidth needs (a load pair per iteration leaves it latency-bound). The
+    /// templates' loop bounds (<c>i + 3 * stride &lt; n; i += 4 * stride</c>) and the four reduction accumulators are written for 4.
+    /// </summary>
+    public const int Unroll = 4;
 }

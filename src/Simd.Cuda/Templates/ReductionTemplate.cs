@@ -5,7 +5,9 @@ namespace Simd.Cuda.Templates;
 
 /// <summary>
 /// The two-stage reduction of a kernel's values. Stage 1 (<c>simd_{op}_partial</c>): each thread folds its
-/// grid-stride elements in index order, each block reduces its threads with <see cref="BlockReduceTemplate"/>
+/// grid-stride elements into four accumulators (element i + k·stride of each unrolled step into accumulator k,
+/// so the four loads of a step are independent), combines them as (a0 ∘ a1) ∘ (a2 ∘ a3), then folds the last
+/// fewer-than-four elements in index order; each block reduces its threads with <see cref="BlockReduceTemplate"/>
 /// and writes one partial to <c>partials[block]</c>. Stage 2 (<c>simd_{op}_combine</c>, one block): the partials
 /// are folded in a fixed order the same way. No atomics: the result depends only on the grid size, which the
 /// launcher derives from the length alone, so it is reproducible run to run and device to device.
@@ -36,9 +38,25 @@ internal static class ReductionTemplate
         KernelSignature.AppendParameters(text, kernel);
         text.Append("simd_u64 n, simd_t* partials)\n{\n");
         text.Append("    const simd_t identity = ").Append(identity).Append(";\n");
-        text.Append("    simd_t acc = identity;\n");
+        text.Append("    simd_t acc0 = identity, acc1 = identity, acc2 = identity, acc3 = identity;\n");
         text.Append("    simd_u64 stride = (simd_u64)simd_grid_size() * simd_block_size();\n");
-        text.Append("    for (simd_u64 i = (simd_u64)simd_block_index() * simd_block_size() + simd_thread_index(); i < n; i += stride)\n    {\n");
+        text.Append("    simd_u64 i = (simd_u64)simd_block_index() * simd_block_size() + simd_thread_index();\n");
+        text.Append("    for (; i + 3 * stride < n; i += 4 * stride)\n    {\n");
+        for (int k = 0; k < KernelSignature.Unroll; k++)
+        {
+            text.Append("        simd_t v").Append(k).Append(" = ");
+            KernelSignature.AppendCall(text, kernel, KernelSignature.UnrolledIndex(k));
+            text.Append(";\n");
+        }
+
+        for (int k = 0; k < KernelSignature.Unroll; k++)
+        {
+            text.Append("        acc").Append(k).Append(" = simd_").Append(Fold(kind)).Append("(acc").Append(k).Append(", v").Append(k).Append(");\n");
+        }
+
+        text.Append("    }\n");
+        text.Append("    simd_t acc = simd_").Append(Fold(kind)).Append("(simd_").Append(Fold(kind)).Append("(acc0, acc1), simd_").Append(Fold(kind)).Append("(acc2, acc3));\n");
+        text.Append("    for (; i < n; i += stride)\n    {\n");
         text.Append("        acc = simd_").Append(Fold(kind)).Append("(acc, ");
         KernelSignature.AppendCall(text, kernel);
         text.Append(");\n    }\n");
