@@ -77,8 +77,9 @@ internal sealed class EvalCommand(CliConsole console) : Command<EvalSettings>
 
     private void WriteRouge(EvaluationReport report)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title(Markup.Escape(Invariant($"ROUGE of {System.IO.Path.GetFileName(report.Predictions)}: mean over {report.Lines} texts{(report.References.Count > 1 ? $", best of {report.References.Count} references" : string.Empty)}{(report.UseStemmer ? ", stemmed" : string.Empty)}")));
+        console.Out.MarkupLine(Markup.Escape(Invariant(
+            $"ROUGE of {report.Predictions}: mean over {report.Lines} texts{(report.References.Count > 1 ? $", best of {report.References.Count} references" : string.Empty)}{(report.UseStemmer ? ", stemmed" : string.Empty)}.")));
+        var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Measure").AddColumn(new TableColumn("Precision").RightAligned()).AddColumn(new TableColumn("Recall").RightAligned()).AddColumn(new TableColumn("F-measure").RightAligned());
         if (report.Confidence is not null)
         {
@@ -110,7 +111,8 @@ internal sealed class EvalCommand(CliConsole console) : Command<EvalSettings>
         // The line sacreBLEU's command line prints (-f text), unwrapped.
         console.Raw.WriteLine(bleu.Format(1));
         console.Raw.Flush();
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(Invariant($"BLEU of {System.IO.Path.GetFileName(report.Predictions)}: {report.Lines} segments, {report.References.Count} reference{(report.References.Count > 1 ? "s" : string.Empty)} each")));
+        console.Out.MarkupLine(Markup.Escape(Invariant($"BLEU of {report.Predictions}: {report.Lines} segments, {report.References.Count} reference{(report.References.Count > 1 ? "s" : string.Empty)} each.")));
+        var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Statistic").AddColumn(new TableColumn("Value").RightAligned());
         table.AddRow("BLEU", Fixed(bleu.Score, 2));
         for (int n = 0; n < bleu.Precisions.Count; n++)
