@@ -240,6 +240,11 @@ public sealed class RougeScorer
     private PreparedText Prepare(string text, TokenVocabulary vocabulary)
     {
         int[] tokens = Ids(text, vocabulary);
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            // One sentence: the whole text (none when it is empty), already tokenised.
+            return new PreparedText(tokens, text.Length == 0 ? [] : [tokens]);
+        }
 
         // rouge-score's rougeLsum: split on "\n" only, drop empty strings, tokenise each sentence.
         var sentences = new List<int[]>();
