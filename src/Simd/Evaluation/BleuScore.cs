@@ -11,9 +11,9 @@ public sealed class BleuScore
     internal BleuScore(double score, long[] counts, long[] totals, double[] precisions, double brevityPenalty, long systemLength, long referenceLength, string signature)
     {
         Score = score;
-        Counts = counts;
-        Totals = totals;
-        Precisions = precisions;
+        Counts = Array.AsReadOnly(counts);
+        Totals = Array.AsReadOnly(totals);
+        Precisions = Array.AsReadOnly(precisions);
         BrevityPenalty = brevityPenalty;
         SystemLength = systemLength;
         ReferenceLength = referenceLength;

@@ -8,7 +8,7 @@ public sealed class RougeCorpusScores
 {
     internal RougeCorpusScores(RougeScores[] perText)
     {
-        PerText = perText;
+        PerText = Array.AsReadOnly(perText);
         Mean = RougeBootstrap.Mean(perText);
     }
 
