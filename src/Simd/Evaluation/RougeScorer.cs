@@ -213,7 +213,7 @@ public sealed class RougeScorer
             foreach (int index in union)
             {
                 int token = sentence[index];
-                if (predictionCounts[token] > 0 && referenceCounts[token] > 0)
+                if (predictionCounts.GetValueOrDefault(token) > 0 && referenceCounts.GetValueOrDefault(token) > 0)
                 {
                     hits++;
                     predictionCounts[token]--;
