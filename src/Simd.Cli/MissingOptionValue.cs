@@ -14,7 +14,7 @@ namespace Simd.Cli;
 /// </summary>
 internal static class MissingOptionValue
 {
-    private static readonly HashSet<string> ValueOptions = new[] { typeof(InfoSettings), typeof(TrainSettings), typeof(BenchSettings) }
+    private static readonly HashSet<string> ValueOptions = new[] { typeof(InfoSettings), typeof(TrainSettings), typeof(BenchSettings), typeof(EvalSettings) }
         .SelectMany(t => t.GetProperties())
         .Select(p => p.GetCustomAttribute<CommandOptionAttribute>())
         .Where(a => a is not null && a.ValueName is not null)

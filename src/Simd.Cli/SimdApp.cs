@@ -52,6 +52,7 @@ internal static class SimdApp
             config.AddExample("train");
             config.AddExample("train", "--data", "houses.csv", "--target", "price", "--plot", "curve.svg");
             config.AddExample("bench");
+            config.AddExample("eval", "--metric", "bleu", "--predictions", "hyp.txt", "--references", "ref.txt");
 
             config.AddCommand<InfoCommand>("info")
                 .WithDescription("Show the vector path every kernel shape takes on this machine, why, the cores used and CUDA status.")
@@ -72,6 +73,11 @@ internal static class SimdApp
                 .WithExample("bench", "--repetitions", "31")
                 .WithExample("bench", "--full")
                 .WithExample("bench", "--full", "--", "--filter", "*Dot*");
+
+            config.AddCommand<EvalCommand>("eval")
+                .WithDescription("Score predictions against references with ROUGE (as rouge-score) or BLEU (as sacreBLEU), one text per line.")
+                .WithExample("eval", "--metric", "rouge", "--predictions", "summaries.txt", "--references", "targets.txt", "--stem")
+                .WithExample("eval", "--metric", "bleu", "--predictions", "hyp.txt", "--references", "ref1.txt", "ref2.txt", "--json");
         });
 
         if (args.Count == 0)
