@@ -24,7 +24,7 @@ public static class LogisticRegression
     /// <returns>g(z) in [0, 1].</returns>
     public static T Sigmoid<T>(T z)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => StableMath.Sigmoid(z);
+        => LearningKernels.Sigmoid(z);
 
     /// <summary>
     /// destination[i] = g(z[i]) at the process's vector width; <paramref name="destination"/> may be <paramref name="z"/>

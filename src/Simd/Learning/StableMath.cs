@@ -1,25 +1,10 @@
 using System;
-using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace Simd.Learning;
 
 /// <summary>Numerically careful scalar pieces of the logistic and softmax formulas.</summary>
 internal static class StableMath
 {
-    /// <summary>
-    /// g(z) = 1 / (1 + e^−z), evaluated so that e^t is only taken of t ≤ 0: with t = e^−|z|, 1 / (1 + t) for z ≥ 0 and
-    /// t / (1 + t) for z &lt; 0 (the scalar twin of <see cref="LearningKernels.Sigmoid(float)"/>). Neither form overflows,
-    /// and for very negative z the result keeps its relative accuracy instead of flushing to 1 − 1 = 0.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Sigmoid<T>(T z)
-        where T : IFloatingPointIeee754<T>
-    {
-        T t = T.Exp(-T.Abs(z));
-        return z >= T.Zero ? T.One / (T.One + t) : t / (T.One + t);
-    }
-
     /// <summary>
     /// log(1 + x) accurate for small x (the BCL's <c>LogP1</c> is <c>Log(x + 1)</c>, which loses every digit of
     /// x below 1e−16): with u = 1 + x rounded, log(u) · x / (u − 1) cancels the rounding of u.

@@ -57,6 +57,6 @@ internal readonly struct LogLoss<T> : IRowLoss<T>
     {
         double zd = double.CreateTruncating(z);
         costTerm = StableMath.Softplus(zd) - (double.CreateTruncating(y) * zd);
-        return StableMath.Sigmoid(z) - y;
+        return LearningKernels.Sigmoid(z) - y;
     }
 }
