@@ -29,6 +29,13 @@ namespace Simd.Generators.Parsing
             var diagnostics = new List<DiagnosticInfo>();
             Location nameLocation = syntax.Identifier.GetLocation();
 
+            // A method that does not parse is the compiler's to report; its recovered tree (missing names, skipped
+            // tokens) is no program to translate.
+            if (syntax.ContainsDiagnostics && syntax.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                return new ParseResult(EquatableArray<KernelModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
             if (!method.IsStatic)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.KernelNotStatic, nameLocation, method.Name));

@@ -27,6 +27,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
         using ZipArchive archive = ZipFile.OpenRead(package);
         string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
         Assert.Contains("analyzers/dotnet/cs/Simd.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Simd.CodeFixes.dll", entries);
         Assert.Contains("lib/net10.0/Simd.dll", entries);
         Assert.Contains("lib/net10.0/Simd.xml", entries);
         Assert.Contains("README.md", entries);
