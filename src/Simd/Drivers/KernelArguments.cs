@@ -52,14 +52,7 @@ public static class KernelArguments
     /// <param name="destinationName">Its parameter name, reported in the exception.</param>
     /// <exception cref="ArgumentException">The spans overlap at different offsets.</exception>
     public static void RequireNoPartialOverlap<T>(ReadOnlySpan<T> input, string inputName, ReadOnlySpan<T> destination, string destinationName)
-    {
-        if (input.Overlaps(destination, out int offset) && offset != 0)
-        {
-            throw new ArgumentException(
-                $"'{destinationName}' overlaps input '{inputName}' shifted by {offset} elements; pass the same span to compute in place, or a separate buffer.",
-                destinationName);
-        }
-    }
+        => Overlap.RequireSeparateOrInPlace(input, inputName, destination, destinationName);
 
     /// <summary>Throws when a minimum or maximum is asked of no elements.</summary>
     /// <param name="length">The number of elements.</param>
