@@ -14,7 +14,9 @@ namespace Simd.Drivers;
 /// Error bound (docs/authoring-kernels.md): with <c>L</c> lanes per vector and 4 accumulators, each element
 /// passes through at most <c>k = ⌈n / (4L)⌉ + log2(4L) + 1</c> roundings, so
 /// <c>|computed − Σ tᵢ| ≤ γ(k)·Σ|tᵢ|</c> with <c>γ(k) = k·u / (1 − k·u)</c> and <c>u</c> the unit roundoff, where
-/// <c>tᵢ</c> are the exact values of the kernel's final expression.
+/// <c>tᵢ</c> are the exact values of the kernel's final expression. The order of the additions depends only on
+/// the vector path and the length, not on the lanes' addresses, so equal values give bit-identical sums wherever
+/// they are stored.
 /// </remarks>
 public static class SumDriver
 {
@@ -51,7 +53,7 @@ public static class SumDriver
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe T Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
+    private static T Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
@@ -64,42 +66,35 @@ public static class SumDriver
         TVector s0 = TWidth.Zero, s1 = TWidth.Zero, s2 = TWidth.Zero, s3 = TWidth.Zero;
         nuint i = 0;
 
-        fixed (T* first = &Unsafe.AsRef(in kernel.FirstLane))
+        // The accumulator layout is fixed from element 0 — element e goes to accumulator (e / L) mod 4, lane
+        // e mod L, until the loops below change over at points set by the length alone — so the order of the
+        // additions depends on the path and the length, never on where the values sit in memory: the same
+        // values give the same sum at any address. (Starting the loop at the first vector boundary instead
+        // would save split loads but shift the layout with the address.)
+        //
+        // Four independent accumulators: an add or FMA has ~4 cycles of latency, and with two loads per
+        // term the loads allow about one vector FMA per cycle, so four chains in flight keep the FMA unit
+        // fed; one accumulator was measured 1.35x slower on 1K floats.
+        while (i + (4 * count) <= length)
         {
-            // Align the main loop on the first lane: sum the elements before its next vector boundary as one
-            // masked block, so every later load of that stream stays within one cache line.
-            nuint bytes = count * (nuint)sizeof(T);
-            nuint offset = (nuint)first & (bytes - 1);
-            if (offset != 0 && offset % (nuint)sizeof(T) == 0 && length >= 2 * count)
-            {
-                i = count - (offset / (nuint)sizeof(T));
-                s3 = TWidth.KeepBelow(TWidth.Compute(ref kernel, 0), i);
-            }
+            s0 = TWidth.Accumulate(ref kernel, s0, i);
+            s1 = TWidth.Accumulate(ref kernel, s1, i + count);
+            s2 = TWidth.Accumulate(ref kernel, s2, i + (2 * count));
+            s3 = TWidth.Accumulate(ref kernel, s3, i + (3 * count));
+            i += 4 * count;
+        }
 
-            // Four independent accumulators: an add or FMA has ~4 cycles of latency, and with two loads per
-            // term the loads allow about one vector FMA per cycle, so four chains in flight keep the FMA unit
-            // fed; one accumulator was measured 1.35x slower on 1K floats.
-            while (i + (4 * count) <= length)
-            {
-                s0 = TWidth.Accumulate(ref kernel, s0, i);
-                s1 = TWidth.Accumulate(ref kernel, s1, i + count);
-                s2 = TWidth.Accumulate(ref kernel, s2, i + (2 * count));
-                s3 = TWidth.Accumulate(ref kernel, s3, i + (3 * count));
-                i += 4 * count;
-            }
+        while (i + count <= length)
+        {
+            s0 = TWidth.Accumulate(ref kernel, s0, i);
+            i += count;
+        }
 
-            while (i + count <= length)
-            {
-                s0 = TWidth.Accumulate(ref kernel, s0, i);
-                i += count;
-            }
-
-            if (i < length)
-            {
-                // The last block overlaps what was summed already; drop the lanes counted before.
-                TVector tail = TWidth.Compute(ref kernel, length - count);
-                s1 = TWidth.Add(s1, TWidth.KeepFrom(tail, count - (length - i)));
-            }
+        if (i < length)
+        {
+            // The last block overlaps what was summed already; drop the lanes counted before.
+            TVector tail = TWidth.Compute(ref kernel, length - count);
+            s1 = TWidth.Add(s1, TWidth.KeepFrom(tail, count - (length - i)));
         }
 
         return TWidth.Sum(TWidth.Add(TWidth.Add(s0, s1), TWidth.Add(s2, s3)));
