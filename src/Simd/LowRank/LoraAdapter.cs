@@ -25,7 +25,8 @@ public sealed class LoraAdapter
     /// <param name="rank">r, with 1 ≤ r ≤ min(d, k).</param>
     /// <param name="alpha">α; the update is scaled by α / r. Must be finite.</param>
     /// <param name="seed">Seed of the generator that draws A.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, the rank is 0 or exceeds min(d, k), or α is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, the rank is 0 or exceeds min(d, k), a factor would exceed
+    /// <see cref="Array.MaxLength"/> values, or α is not finite.</exception>
     public LoraAdapter(int outputSize, int inputSize, int rank, float alpha, int seed = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(outputSize, 1);
@@ -47,6 +48,14 @@ public sealed class LoraAdapter
         if (!float.IsFinite(alpha))
         {
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "α must be a finite number.");
+        }
+
+        if ((long)rank * inputSize > Array.MaxLength || (long)outputSize * rank > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(rank),
+                rank,
+                $"A is r×k = {rank}×{inputSize} ({(long)rank * inputSize} values) and B is d×r = {outputSize}×{rank} ({(long)outputSize * rank} values); each factor must fit in one array of at most {Array.MaxLength} values, so choose a smaller rank.");
         }
 
         OutputSize = outputSize;
