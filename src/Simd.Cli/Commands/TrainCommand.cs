@@ -26,6 +26,12 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
             throw new UsageException($"--device cuda: {cuda.Reason}");
         }
 
+        if (settings.Plot is not null)
+        {
+            // Before training: an unwritable --plot must not throw away a finished model.
+            RequireWritable(settings.Plot);
+        }
+
         DataSet data = Load(settings);
         if (options.Model == ModelKind.Logistic)
         {
@@ -81,23 +87,10 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
         if (settings.Data is null)
         {
             using TextReader embedded = EmbeddedData.OpenDiabetes();
-            return DataSet.Read(embedded, EmbeddedData.DiabetesName, settings.Target);
+            return DataSet.Read(embedded, EmbeddedData.DiabetesName, settings.Target, EmbeddedData.OpenDiabetes);
         }
 
-        StreamReader file;
-        try
-        {
-            file = new StreamReader(settings.Data, detectEncodingFromByteOrderMarks: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new DataFormatException(settings.Data, 1, 1, $"cannot read the file: {e.Message}");
-        }
-
-        using (file)
-        {
-            return DataSet.Read(file, settings.Data, settings.Target);
-        }
+        return DataSet.ReadFile(settings.Data, settings.Target);
     }
 
     private TrainingResult TrainWithProgress(ITrainer trainer, DataSet data, TrainingOptions options, CancellationToken cancellationToken)
@@ -129,6 +122,27 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
                 task.Value = total;
                 return result;
             });
+    }
+
+    /// <summary>Throws the --plot error now if <paramref name="path"/> cannot be created or written; leaves no file behind.</summary>
+    private static void RequireWritable(string path)
+    {
+        bool existed = File.Exists(path);
+        try
+        {
+            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"--plot: cannot write '{path}': {e.Message}");
+        }
     }
 
     private static void WritePlot(string path, TrainingReport report)
