@@ -61,20 +61,23 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
         double? accuracy = options.Model == ModelKind.Logistic ? Accuracy.Of(data, result.Weights, result.Bias) : null;
         var report = new TrainingReport(options, settings.UseCuda ? "cuda" : "cpu", data.Source, data.Rows, data.FeatureNames, data.TargetName, result, seconds, accuracy, SimdHardware.Path.ToString());
 
-        if (settings.Plot is not null)
-        {
-            WritePlot(settings.Plot, report);
-        }
-
         if (settings.Json)
         {
+            // The plot first: if it fails after all, the error is then the only JSON object on standard output.
+            if (settings.Plot is not null)
+            {
+                WritePlot(settings.Plot, report);
+            }
+
             TrainingReportJson.Write(console.Raw, report);
         }
         else
         {
+            // The model first: a plot that fails after all (it was checked before training) loses nothing.
             TrainingReportView.Write(console.Out, report);
             if (settings.Plot is not null)
             {
+                WritePlot(settings.Plot, report);
                 console.Out.MarkupLine($"Learning curve written to [bold]{Markup.Escape(settings.Plot)}[/].");
             }
         }
