@@ -12,4 +12,8 @@ namespace Simd.Cli;
 /// <param name="Raw">Unstyled standard output (the same stream as <paramref name="Out"/>).</param>
 /// <param name="Error">Standard error: one line per problem, no stack traces.</param>
 /// <param name="Interactive">Whether a person watches the output, so a live progress bar makes sense.</param>
-internal sealed record CliConsole(IAnsiConsole Out, TextWriter Raw, TextWriter Error, bool Interactive);
+internal sealed record CliConsole(IAnsiConsole Out, TextWriter Raw, TextWriter Error, bool Interactive)
+{
+    /// <summary>Whether "cancelled" has been reported, so it is said once.</summary>
+    public bool ReportedCancellation { get; set; }
+}

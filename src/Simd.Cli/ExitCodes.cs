@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>Gradient descent diverged (the cost became infinite or NaN): lower <c>--alpha</c> or scale the features.</summary>
     public const int Diverged = 3;
 
+    /// <summary>The output could not be written (standard output closed or full): 74, EX_IOERR of sysexits.h.</summary>
+    public const int OutputError = 74;
+
     /// <summary>Interrupted (Ctrl+C) before the command finished: 128 + SIGINT, as shells report it.</summary>
     public const int Cancelled = 130;
 

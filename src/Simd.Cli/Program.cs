@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Threading;
 using Spectre.Console;
 
 namespace Simd.Cli;
@@ -7,7 +8,7 @@ namespace Simd.Cli;
 /// <summary>Entry point of the <c>simd</c> command.</summary>
 public static class Program
 {
-    /// <summary>Runs the command line and returns its exit code (0 success, 1 bad usage, 2 bad data, 3 training diverged).</summary>
+    /// <summary>Runs the command line and returns its exit code (0 success, 1 bad usage, 2 bad data, 3 training diverged, 130 Ctrl+C).</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The exit code.</returns>
     public static int Main(string[] args)
@@ -18,6 +19,26 @@ public static class Program
             Console.Out,
             Console.Error,
             Interactive: !Console.IsOutputRedirected);
-        return SimdApp.Run(args, console, CliServices.Default);
+
+        // The first Ctrl+C cancels through the token (the command stops between updates, says "cancelled",
+        // restores the cursor and exits with 130); a second one ends the process at once.
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (!cancellation.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                cancellation.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return SimdApp.Run(args, console, CliServices.Default, cancellation.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 }

@@ -1,34 +1,45 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
 using Simd.Cli.Commands;
 using Simd.Cli.Data;
+using Simd.Cli.Output;
 using Simd.Cli.Training;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Simd.Cli;
 
 /// <summary>
 /// Builds the <c>simd</c> command line (Spectre.Console.Cli) and maps every failure to an exit code and a one-line
-/// message on standard error: <see cref="ExitCodes"/>.
+/// message on standard error (<see cref="ExitCodes"/>), never a stack trace unless <c>SIMD_VERBOSE=1</c> asks for
+/// one; with <c>--json</c> the error is also written to standard output as a JSON object.
 /// </summary>
 internal static class SimdApp
 {
+    /// <summary>The environment variable that, set to 1, adds the stack trace to an internal error's message.</summary>
+    public const string VerboseVariable = "SIMD_VERBOSE";
+
     /// <summary>Runs <c>simd</c> with <paramref name="args"/>, writing to <paramref name="console"/>.</summary>
     /// <param name="args">The arguments after the program name.</param>
     /// <param name="console">Where output and errors go.</param>
     /// <param name="services">The trainer, CUDA probe and process launcher to use.</param>
+    /// <param name="cancellationToken">Cancels the command (Ctrl+C): it stops between updates and exits with <see cref="ExitCodes.Cancelled"/>.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(IReadOnlyList<string> args, CliConsole console, CliServices services)
+    public static int Run(IReadOnlyList<string> args, CliConsole console, CliServices services, CancellationToken cancellationToken = default)
     {
+        bool json = args.TakeWhile(a => a != "--").Contains("--json", StringComparer.Ordinal);
         if (ForcedPathError() is string forcedPathError)
         {
-            return Report(new UsageException(forcedPathError), console);
+            return Report(new UsageException(forcedPathError), console, json);
         }
 
-        if (MissingOptionValue.Find(args) is string option)
+        if (OptionValues.Problem(args) is string problem)
         {
-            return Report(new UsageException($"{option} needs a value"), console);
+            return Report(new UsageException(problem), console, json);
         }
 
         var app = new CommandApp();
@@ -45,7 +56,7 @@ internal static class SimdApp
             config.SetApplicationCulture(CultureInfo.InvariantCulture);
             config.ConfigureConsole(console.Out);
             config.UseStrictParsing();
-            config.SetExceptionHandler((exception, _) => Report(exception, console));
+            config.SetExceptionHandler((exception, _) => Report(exception, console, json));
             config.CancellationExitCode(ExitCodes.Cancelled);
 
             config.AddExample("info");
@@ -87,7 +98,27 @@ internal static class SimdApp
             return ExitCodes.BadUsage;
         }
 
-        return app.Run(args);
+        int code;
+        try
+        {
+            code = app.Run(args, cancellationToken);
+        }
+        finally
+        {
+            if (console.Interactive)
+            {
+                // A progress bar hides the cursor; whatever ended the command, give the terminal its cursor back.
+                console.Out.Cursor.Show(true);
+            }
+        }
+
+        if (code == ExitCodes.Cancelled && cancellationToken.IsCancellationRequested && !console.ReportedCancellation)
+        {
+            // Spectre returns the cancellation exit code itself when the token fired, without the exception handler.
+            return Report(new OperationCanceledException(cancellationToken), console, json);
+        }
+
+        return code;
     }
 
     /// <summary>
@@ -107,8 +138,11 @@ internal static class SimdApp
         }
     }
 
-    /// <summary>Prints the message of <paramref name="exception"/> to standard error and returns its exit code.</summary>
-    private static int Report(Exception exception, CliConsole console)
+    /// <summary>
+    /// Prints the message of <paramref name="exception"/> as one line on standard error (and, for <c>--json</c>, as a
+    /// JSON object on standard output) and returns its exit code.
+    /// </summary>
+    private static int Report(Exception exception, CliConsole console, bool json)
     {
         (int code, string message) = exception switch
         {
@@ -116,8 +150,20 @@ internal static class SimdApp
             DataFormatException => (ExitCodes.BadData, exception.Message),
             TrainingDivergedException => (ExitCodes.Diverged, exception.Message),
             OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
-            _ => (ExitCodes.InternalError, $"internal error, please report it: {exception}"),
+            IOException => (ExitCodes.OutputError, $"cannot write the output: {exception.Message}"),
+            _ => (ExitCodes.InternalError, $"internal error, please report it: {exception.GetType().FullName}: {exception.Message}"),
         };
+
+        message = message.ReplaceLineEndings(" ");
+        if (code == ExitCodes.Cancelled)
+        {
+            console.ReportedCancellation = true;
+        }
+
+        if (code == ExitCodes.InternalError && Environment.GetEnvironmentVariable(VerboseVariable) == "1")
+        {
+            message += Environment.NewLine + exception;
+        }
 
         console.Error.WriteLine($"simd: {message}");
         if (code == ExitCodes.BadUsage)
@@ -126,6 +172,31 @@ internal static class SimdApp
         }
 
         console.Error.Flush();
+        if (json && code != ExitCodes.OutputError)
+        {
+            WriteJsonError(console, code, message);
+        }
+
         return code;
+    }
+
+    private static void WriteJsonError(CliConsole console, int code, string message)
+    {
+        try
+        {
+            Json.Write(console.Raw, w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartObject("error");
+                w.WriteNumber("exitCode", code);
+                w.WriteString("message", message);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+        }
+        catch (IOException)
+        {
+            // Standard output is gone; the line on standard error said it all.
+        }
     }
 }

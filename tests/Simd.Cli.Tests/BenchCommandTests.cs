@@ -17,7 +17,9 @@ public sealed class BenchCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Dot, n = 4096", run.Output);
         Assert.Contains("Axpy, n = 4096", run.Output);
-        Assert.Contains("GD step, 512×256", run.Output);
+        Assert.Contains("GD step, 20000×512", run.Output);
+        Assert.Contains("GD step: Simd runs LinearRegression.CostAndGradient (the fused one-pass kernel, one thread)", run.Output);
+        Assert.Contains("±", run.Output);
         Assert.Contains("Simd vs", run.Output);
         Assert.Contains("×", run.Output);
     }
@@ -33,12 +35,16 @@ public sealed class BenchCommandTests
         Assert.Equal(BuildConfiguration.IsOptimized, json.GetProperty("optimizedBuild").GetBoolean());
         JsonElement[] results = json.GetProperty("results").EnumerateArray().ToArray();
         Assert.Equal(["dot", "axpy", "gd-iteration"], results.Select(r => r.Text("operation")));
-        Assert.Equal(["4096", "4096", "512x256"], results.Select(r => r.Text("size")));
+        Assert.Equal(["4096", "4096", "20000x512"], results.Select(r => r.Text("size")));
+        Assert.Equal(["Blas.Dot", "Blas.Axpy", QuickBench.FusedStep], results.Select(r => r.Text("simdImplementation")));
+        Assert.Equal(JsonValueKind.True == json.GetProperty("noisy").ValueKind, run.Error.Contains("the machine was noisy", System.StringComparison.Ordinal));
+        _ = json.GetProperty("compilationSettled").GetBoolean();
         foreach (JsonElement r in results)
         {
             Assert.True(r.Number("scalarNanoseconds") > 0);
             Assert.True(r.Number("tensorPrimitivesNanoseconds") > 0);
             Assert.True(r.Number("simdNanoseconds") > 0);
+            Assert.True(r.Number("scalarSpread") >= 0 && r.Number("tensorPrimitivesSpread") >= 0 && r.Number("simdSpread") >= 0);
         }
     }
 
@@ -149,5 +155,26 @@ public sealed class BenchCommandTests
             (FileName, Arguments, WorkingDirectory) = (fileName, arguments, workingDirectory);
             return exitCode;
         }
+    }
+
+    [Fact]
+    public void The_spread_is_the_interquartile_range_over_the_median()
+    {
+        Measurement five = Measurement.Of([4, 1, 100, 3, 2]);
+        Assert.Equal(3, five.MedianNanoseconds);
+        Assert.Equal(2.0 / 3, five.Spread, 12); // p25 = 2, p75 = 4: one outlier does not widen it
+        Measurement three = Measurement.Of([2, 1, 4]);
+        Assert.Equal(1.5, three.Spread, 12);    // fewer than 4 batches: (max − min) / median
+        Assert.Equal(0, Measurement.Of([5]).Spread);
+    }
+
+    [Fact]
+    public void Interleaved_timing_times_every_implementation()
+    {
+        int a = 0, b = 0;
+        Measurement[] m = Timing.Interleaved([() => a++, () => b += 2], 4, System.TimeSpan.Zero, out _);
+        Assert.Equal(2, m.Length);
+        Assert.All(m, x => Assert.True(x.MedianNanoseconds > 0));
+        Assert.True(a > 4 && b > 8);
     }
 }

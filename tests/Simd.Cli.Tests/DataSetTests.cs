@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Simd.Cli.Data;
 using Xunit;
@@ -90,5 +92,76 @@ public sealed class DataSetTests
         var e = Assert.Throws<DataFormatException>(data.RequireBinaryTarget);
         Assert.Equal("d.csv:4:3: target 'y' is 0.5; logistic regression needs 0 or 1", e.Message);
         Read("a,y\n1,0\n2,1\n").RequireBinaryTarget();
+    }
+
+    [Fact]
+    public void An_empty_header_name_is_an_error() => Assert.Equal("d.csv:1:3: column 2 has no name in the header (every column needs one)", Error("a, ,y\n1,2,3\n"));
+
+    [Fact]
+    public void The_target_name_is_trimmed()
+    {
+        DataSet data = Read("a,b,y\n1,2,3\n", target: " b ");
+        Assert.Equal("b", data.TargetName);
+        Assert.Equal([2.0], data.Target);
+    }
+
+    [Theory]
+    [InlineData("a;b;y\n1;2;3\n", "only one column ('a;b;y'): need at least one feature column besides the target; the header looks separated by ';', but simd reads comma-separated values only")]
+    [InlineData("a\tb\ty\n1\t2\t3\n", "only one column ('a\tb\ty'): need at least one feature column besides the target; the header looks separated by tabs, but simd reads comma-separated values only")]
+    public void Other_separators_are_named(string text, string message) => Assert.Equal("d.csv:1:1: " + message, Error(text));
+
+    [Fact]
+    public void A_feature_cell_is_located_by_reading_its_row_again()
+    {
+        const string text = "a,y,\"b\"\n1,2,3\n4,5,\"6\"\n";
+        DataSet data = DataSet.Read(new StringReader(text), "d.csv", "y", () => new StringReader(text));
+        Assert.Equal((3, 5), data.FeatureCell(1, 1));
+        Assert.Equal((2, 1), data.FeatureCell(0, 0));
+        Assert.Equal((3, 3), data.TargetCell(1));
+        Assert.Equal((3, 0), Read(text, "y").FeatureCell(1, 1)); // no way to reopen: the line only
+    }
+
+    [Fact]
+    public void A_library_error_about_a_cell_is_mapped_to_its_file_position_and_names()
+    {
+        const string text = "a,b,y\n1,2,3\n4,5,6\n";
+        DataSet data = DataSet.Read(new StringReader(text), "d.csv", null, () => new StringReader(text));
+        var x = new ArgumentException("'x' holds Infinity at row 1, column 1; the data must be finite (no NaN or ∞).", "x");
+        Assert.Equal("d.csv:3:3: column 'b' holds Infinity after conversion and scaling; the data must be finite (no NaN or ∞).", Simd.Cli.Training.LibraryErrors.DataError(x, data).Message);
+        var y = new ArgumentException("'y' holds NaN at row 0; the values must be finite (no NaN or ∞).", "y");
+        Assert.Equal("d.csv:2:5: target 'y' holds NaN after conversion; the values must be finite (no NaN or ∞).", Simd.Cli.Training.LibraryErrors.DataError(y, data).Message);
+    }
+
+    [Fact]
+    public void A_file_is_parsed_straight_into_numbers()
+    {
+        // 20 000 rows × 11 cells: what reading allocates is the numbers (8 bytes a cell), a line and a target
+        // position per row, and a constant for the buffers; a string per cell would be several times more.
+        const int rows = 20_000, cells = 11;
+        string path = Path.Combine(Path.GetTempPath(), "simd-dataset-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            using (var writer = new StreamWriter(path))
+            {
+                writer.WriteLine(string.Join(',', Enumerable.Range(0, cells).Select(c => "c" + c)));
+                var random = new Random(1);
+                for (int r = 0; r < rows; r++)
+                {
+                    writer.WriteLine(string.Join(',', Enumerable.Range(0, cells).Select(_ => (random.NextDouble() * 1000).ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+                }
+            }
+
+            DataSet.ReadFile(path, null); // warm: JIT and the regex-free paths
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            DataSet data = DataSet.ReadFile(path, null);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            long numbers = ((long)rows * cells * sizeof(double)) + (rows * (sizeof(int) * 3L));
+            Assert.Equal(rows, data.Rows);
+            Assert.True(allocated <= numbers + (512 * 1024), $"reading allocated {allocated} bytes for {numbers} bytes of numbers and positions (file: {new FileInfo(path).Length} bytes)");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -30,9 +30,17 @@ public sealed class TrainErrorTests
     [InlineData(new[] { "train", "--device", "tpu" }, "simd: --device must be one of cpu, cuda, got 'tpu'")]
     [InlineData(new[] { "train", "--alpha", "0" }, "simd: --alpha must be a finite number > 0, got 0")]
     [InlineData(new[] { "train", "--alpha", "-1" }, "simd: --alpha must be a finite number > 0, got -1")]
-    [InlineData(new[] { "train", "--alpha", "abc" }, "simd: Failed to convert 'abc' to Double.")]
+    [InlineData(new[] { "train", "--alpha", "abc" }, "simd: --alpha needs a number (like 0.1 or 1e-3), got 'abc'")]
+    [InlineData(new[] { "train", "--alpha=abc" }, "simd: --alpha needs a number (like 0.1 or 1e-3), got 'abc'")]
+    [InlineData(new[] { "train", "--lambda", "1,5" }, "simd: --lambda needs a number (like 0.1 or 1e-3), got '1,5'")]
+    [InlineData(new[] { "bench", "--warmup", "ten" }, "simd: --warmup needs a whole number, got 'ten'")]
+    [InlineData(new[] { "train", "--iterations", "99999999999" }, "simd: --iterations needs a whole number up to 2147483647, got '99999999999'")]
+    [InlineData(new[] { "train", "--iterations", "2147483647" }, "simd: --iterations must be at most 2147483590 (the cost history keeps one value per update), got 2147483647")]
+    [InlineData(new[] { "train", "--data", "-" }, "simd: --data -: standard input is not read; give a file name or a value")]
+    [InlineData(new[] { "train", "--data", "" }, "simd: --data is empty: give the name of a CSV file")]
+    [InlineData(new[] { "train", "--plot", "" }, "simd: --plot is empty: give the name of an .svg file to write")]
     [InlineData(new[] { "train", "--iterations", "0" }, "simd: --iterations must be > 0, got 0")]
-    [InlineData(new[] { "train", "--iterations", "1.5" }, "simd: Failed to convert '1.5' to Int32.")]
+    [InlineData(new[] { "train", "--iterations", "1.5" }, "simd: --iterations needs a whole number, got '1.5'")]
     [InlineData(new[] { "train", "--tolerance", "-1" }, "simd: --tolerance must be a finite number >= 0, got -1")]
     [InlineData(new[] { "train", "--lambda", "-0.5" }, "simd: --lambda must be a finite number >= 0, got -0.5")]
     [InlineData(new[] { "train", "--solver", "normal", "--model", "logistic" }, "simd: --solver normal solves linear regression only; use --solver gd with --model logistic")]
@@ -44,7 +52,6 @@ public sealed class TrainErrorTests
     [InlineData(new[] { "train", "--device", "cuda", "--tolerance", "1" }, "simd: --tolerance needs --device cpu: on the GPU every one of --iterations updates runs")]
     [InlineData(new[] { "train", "--bogus" }, "simd: Unknown option 'bogus'.")]
     [InlineData(new[] { "train", "--alpha" }, "simd: --alpha needs a value")]
-    [InlineData(new[] { "train", "--data", "--json" }, "simd: --data needs a value")]
     [InlineData(new[] { "bench", "--repetitions" }, "simd: --repetitions needs a value")]
     [InlineData(new[] { "frobnicate" }, "simd: Unknown command 'frobnicate'.")]
     public void Bad_usage_exits_with_1(string[] args, string message)
@@ -55,6 +62,31 @@ public sealed class TrainErrorTests
     }
 
     [Fact]
+    public void With_json_an_error_is_also_a_json_object_on_standard_output()
+    {
+        CliResult run = InProcess.Run("train", "--data", "--json");
+        AssertFails(run, ExitCodes.BadUsage, "simd: --data needs a value", silent: false);
+        JsonElementAssert(run, ExitCodes.BadUsage, "--data needs a value");
+
+        run = InProcess.Run("train", "--json", "--alpha", "0");
+        AssertFails(run, ExitCodes.BadUsage, "simd: --alpha must be a finite number > 0, got 0", silent: false);
+        JsonElementAssert(run, ExitCodes.BadUsage, "--alpha must be a finite number > 0, got 0");
+
+        using var dir = new TempDirectory();
+        string file = dir.File("bad.csv", "a,y\n1,x\n");
+        run = InProcess.Run("train", "--json", "--data", file);
+        AssertFails(run, ExitCodes.BadData, $"simd: {file}:2:3: 'x' in column 'y' is not a number", silent: false);
+        JsonElementAssert(run, ExitCodes.BadData, $"{file}:2:3: 'x' in column 'y' is not a number");
+    }
+
+    private static void JsonElementAssert(CliResult run, int exitCode, string message)
+    {
+        System.Text.Json.JsonElement error = run.Json().GetProperty("error");
+        Assert.Equal(exitCode, error.GetProperty("exitCode").GetInt32());
+        Assert.Equal(message, error.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public void Data_that_is_a_directory_is_bad_usage()
     {
         using var dir = new TempDirectory();
@@ -62,13 +94,35 @@ public sealed class TrainErrorTests
     }
 
     [Fact]
-    public void Plot_into_a_missing_directory_is_bad_usage()
+    public void Plot_into_a_missing_directory_is_bad_usage_before_training()
     {
         using var dir = new TempDirectory();
         string plot = Path.Combine(dir.Path, "no", "such", "curve.svg");
-        CliResult run = InProcess.Run("train", "--iterations", "5", "--plot", plot);
-        Assert.Equal(ExitCodes.BadUsage, run.ExitCode);
-        Assert.Contains($"simd: --plot: cannot write '{plot}': Could not find a part of the path", run.Error);
+        var trainer = new BrokenTrainer();
+        CliResult run = InProcess.Run(["train", "--iterations", "5", "--plot", plot], InProcess.With(trainer: trainer));
+        AssertFails(run, ExitCodes.BadUsage, $"simd: --plot: cannot write '{plot}': Could not find a part of the path");
+        Assert.False(trainer.Called, "the plot must be checked before training");
+    }
+
+    [Fact]
+    public void Plot_onto_the_data_file_is_refused_and_the_data_kept()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("data.svg", "a,y\n1,2\n2,4\n");
+        string relative = Path.Combine(dir.Path, ".", "data.svg");
+        CliResult run = InProcess.Run("train", "--data", file, "--plot", relative);
+        AssertFails(run, ExitCodes.BadUsage, $"simd: --plot '{relative}' is the --data file: writing the curve would overwrite the data; give another file name");
+        Assert.Equal("a,y\n1,2\n2,4\n", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void A_writable_plot_checked_before_training_leaves_no_file_when_training_fails()
+    {
+        using var dir = new TempDirectory();
+        string plot = Path.Combine(dir.Path, "curve.svg");
+        CliResult run = InProcess.Run("train", "--alpha", "50", "--plot", plot);
+        Assert.Equal(ExitCodes.Diverged, run.ExitCode);
+        Assert.False(File.Exists(plot));
     }
 
     [Fact]
@@ -150,11 +204,74 @@ public sealed class TrainErrorTests
     }
 
     [Fact]
-    public void An_unexpected_exception_is_an_internal_error_with_its_details()
+    public void Cancelling_the_token_stops_training_says_cancelled_once_and_exits_with_130()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var trainer = new CancellingTrainer(cancellation);
+        CliResult run = InProcess.Run(["train", "--iterations", "100000000"], InProcess.With(trainer: trainer), cancellationToken: cancellation.Token);
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Equal("simd: cancelled" + Environment.NewLine, run.Error);
+        Assert.True(trainer.SawCancellation, "the trainer's token must fire");
+    }
+
+    [Fact]
+    public void An_unexpected_exception_is_one_line_without_a_stack_trace()
     {
         CliResult run = InProcess.Run(["train"], InProcess.With(trainer: new BrokenTrainer()));
         Assert.Equal(ExitCodes.InternalError, run.ExitCode);
-        Assert.Contains("simd: internal error, please report it: System.InvalidOperationException: broken", run.Error);
+        Assert.Equal("simd: internal error, please report it: System.InvalidOperationException: broken" + Environment.NewLine, run.Error);
+    }
+
+    [Fact]
+    public void Simd_verbose_adds_the_stack_trace_of_an_internal_error()
+    {
+        Environment.SetEnvironmentVariable(SimdApp.VerboseVariable, "1");
+        try
+        {
+            CliResult run = InProcess.Run(["train"], InProcess.With(trainer: new BrokenTrainer()));
+            Assert.Equal(ExitCodes.InternalError, run.ExitCode);
+            Assert.StartsWith("simd: internal error, please report it: System.InvalidOperationException: broken", run.Error, StringComparison.Ordinal);
+            Assert.Contains("   at ", run.Error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(SimdApp.VerboseVariable, null);
+        }
+    }
+
+    [Fact]
+    public void Weights_beyond_float_range_are_written_as_json_numbers()
+    {
+        var trainer = new FixedTrainer(new TrainingResult([1e300], -1e300, [1.5], 0.25, [2.0, 1.0], 1));
+        using var dir = new TempDirectory();
+        string file = dir.File("d.csv", "a,y\n1,2\n2,4\n");
+        CliResult run = InProcess.Run(["train", "--data", file, "--precision", "float", "--json", "--iterations", "1"], InProcess.With(trainer: trainer));
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        System.Text.Json.JsonElement json = run.Json();
+        Assert.Equal(1e300, json.GetProperty("weights")[0].GetDouble());
+        Assert.Equal(-1e300, json.GetProperty("bias").GetDouble());
+        Assert.Equal("1.5", json.GetProperty("scaledWeights")[0].GetRawText());
+    }
+
+    [Fact]
+    public void A_value_beyond_float_range_is_a_data_error_at_its_cell()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("d.csv", "a,b,y\n1,2,3\n4, 1e39,6\n");
+        AssertFails(InProcess.Run("train", "--data", file, "--precision", "float"), ExitCodes.BadData,
+            $"simd: {file}:3:3: 1E+39 in column 'b' is outside the range of float (±3.4e38); use --precision double", silent: false);
+        file = dir.File("t.csv", "a,y\n1,3\n4,-1e39\n");
+        AssertFails(InProcess.Run("train", "--data", file, "--precision", "float"), ExitCodes.BadData,
+            $"simd: {file}:3:3: -1E+39 in column 'y' is outside the range of float (±3.4e38); use --precision double", silent: false);
+    }
+
+    [Fact]
+    public void A_column_too_wide_to_scale_is_a_data_error_naming_it()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("d.csv", "a,wide,y\n1,1e308,3\n4,-1e308,6\n");
+        CliResult run = InProcess.Run("train", "--data", file);
+        AssertFails(run, ExitCodes.BadData, $"simd: {file}: column 'wide' spans [-1E+308, 1E+308], whose width overflows Double", silent: false);
     }
 
     private sealed class CancelledTrainer : ITrainer
@@ -165,7 +282,31 @@ public sealed class TrainErrorTests
 
     private sealed class BrokenTrainer : ITrainer
     {
-        public TrainingResult Train(DataSet data, TrainingOptions options, Action<int, double>? onUpdate, CancellationToken cancellationToken) =>
+        public bool Called { get; private set; }
+
+        public TrainingResult Train(DataSet data, TrainingOptions options, Action<int, double>? onUpdate, CancellationToken cancellationToken)
+        {
+            Called = true;
             throw new InvalidOperationException("broken");
+        }
+    }
+
+    /// <summary>Plays Ctrl+C: cancels the source the command line was given, then trains until the token fires.</summary>
+    private sealed class CancellingTrainer(CancellationTokenSource source) : ITrainer
+    {
+        public bool SawCancellation { get; private set; }
+
+        public TrainingResult Train(DataSet data, TrainingOptions options, Action<int, double>? onUpdate, CancellationToken cancellationToken)
+        {
+            source.Cancel();
+            SawCancellation = cancellationToken.IsCancellationRequested;
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new InvalidOperationException("the token did not fire");
+        }
+    }
+
+    private sealed class FixedTrainer(TrainingResult result) : ITrainer
+    {
+        public TrainingResult Train(DataSet data, TrainingOptions options, Action<int, double>? onUpdate, CancellationToken cancellationToken) => result;
     }
 }

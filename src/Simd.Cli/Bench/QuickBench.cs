@@ -6,7 +6,9 @@ namespace Simd.Cli.Bench;
 
 /// <summary>
 /// The comparisons <c>simd bench</c> runs: Dot and Axpy on 4096 floats (both vectors fit in L2, so this measures
-/// the arithmetic, not memory bandwidth) and one gradient-descent update on 512 × 256 floats.
+/// the arithmetic, not memory bandwidth) and one gradient-descent update on 20000 × 512 floats (the shape of the
+/// BenchmarkDotNet suite's GradientDescentBenchmarks, 40 MB, so the one pass over X that fusing saves shows) — for Simd the
+/// library's fused step (<see cref="FusedStep"/>), for the scalar loop and TensorPrimitives a Dot and an Axpy per row.
 /// </summary>
 internal static class QuickBench
 {
@@ -14,16 +16,23 @@ internal static class QuickBench
     public const int VectorLength = 4096;
 
     /// <summary>The rows of the gradient-descent problem.</summary>
-    public const int Rows = 512;
+    public const int Rows = 20000;
 
     /// <summary>The features of the gradient-descent problem.</summary>
-    public const int Features = 256;
+    public const int Features = 512;
 
-    /// <summary>Runs every comparison.</summary>
-    /// <param name="repetitions">Timed batches per measurement (the median is reported).</param>
-    /// <param name="warmup">Warm-up time per measurement.</param>
+    /// <summary>The threshold of <see cref="BenchRow.MaxSpread"/> above which the machine counts as too noisy for the ratios.</summary>
+    public const double NoisySpread = 0.10;
+
+    /// <summary>What the Simd column of the gradient-descent row runs.</summary>
+    public const string FusedStep = "LinearRegression.CostAndGradient (the fused one-pass kernel, one thread) and the update";
+
+    /// <summary>Runs every comparison, the three implementations of each interleaved.</summary>
+    /// <param name="repetitions">Timed batches per implementation (the median is reported).</param>
+    /// <param name="warmup">The least warm-up per operation; it lasts until tiered compilation has settled.</param>
+    /// <param name="settled">Whether compilation settled before every operation's timing.</param>
     /// <param name="onMeasured">Called after each operation with a short label (for progress).</param>
-    public static List<BenchRow> Run(int repetitions, TimeSpan warmup, Action<string>? onMeasured = null)
+    public static List<BenchRow> Run(int repetitions, TimeSpan warmup, out bool settled, Action<string>? onMeasured = null)
     {
         var random = new Random(20261129);
         float[] x = RandomVector(random, VectorLength);
@@ -31,12 +40,13 @@ internal static class QuickBench
         float[] features = RandomVector(random, Rows * Features);
         float[] target = RandomVector(random, Rows);
         var rows = new List<BenchRow>();
+        settled = true;
 
-        rows.Add(Measure("dot", VectorLength.ToString(CultureInfo.InvariantCulture), repetitions, warmup, Dot<ScalarKernels>, Dot<TensorPrimitivesKernels>, Dot<SimdKernels>));
+        rows.Add(Measure("dot", VectorLength.ToString(CultureInfo.InvariantCulture), repetitions, warmup, ref settled, [Dot<ScalarKernels>(), Dot<TensorPrimitivesKernels>(), Dot<SimdKernels>()], "Blas.Dot"));
         onMeasured?.Invoke("dot");
-        rows.Add(Measure("axpy", VectorLength.ToString(CultureInfo.InvariantCulture), repetitions, warmup, Axpy<ScalarKernels>, Axpy<TensorPrimitivesKernels>, Axpy<SimdKernels>));
+        rows.Add(Measure("axpy", VectorLength.ToString(CultureInfo.InvariantCulture), repetitions, warmup, ref settled, [Axpy<ScalarKernels>(), Axpy<TensorPrimitivesKernels>(), Axpy<SimdKernels>()], "Blas.Axpy"));
         onMeasured?.Invoke("axpy");
-        rows.Add(Measure("gd-iteration", $"{Rows}x{Features}", repetitions, warmup, Step<ScalarKernels>, Step<TensorPrimitivesKernels>, Step<SimdKernels>));
+        rows.Add(Measure("gd-iteration", $"{Rows}x{Features}", repetitions, warmup, ref settled, [Step<ScalarKernels>(), Step<TensorPrimitivesKernels>(), FusedSimdStep()], FusedStep));
         onMeasured?.Invoke("gd-iteration");
         return rows;
 
@@ -64,14 +74,29 @@ internal static class QuickBench
             // α = 0.01 is below 2/λmax of XᵀX/m for uniform [-1, 1) features (λmax ≈ 1), so repeated updates converge.
             return () => GradientStep.Run<TK>(features, target, weights, ref bias, gradient, 0.01f);
         }
+
+        Action FusedSimdStep()
+        {
+            // The library's own step, as a user calls it: the same update as GradientStep (the gradient it returns is
+            // already divided by m), from one fused pass over X instead of a Dot and an Axpy per row.
+            float[] weights = new float[Features];
+            float[] gradient = new float[Features];
+            float bias = 0;
+            var view = new ReadOnlyMatrixView<float>(features, Rows, Features);
+            return () =>
+            {
+                Learning.LinearRegression.CostAndGradient(view, target, weights, bias, gradient, out float gb, 0f, maxDegreeOfParallelism: 1);
+                Blas.Axpy(-0.01f, gradient, weights);
+                bias -= 0.01f * gb;
+            };
+        }
     }
 
-    private static BenchRow Measure(string operation, string size, int repetitions, TimeSpan warmup, Func<Action> scalar, Func<Action> tensorPrimitives, Func<Action> simd)
+    private static BenchRow Measure(string operation, string size, int repetitions, TimeSpan warmup, ref bool settled, Action[] implementations, string simd)
     {
-        double s = Timing.MedianNanoseconds(scalar(), repetitions, warmup);
-        double t = Timing.MedianNanoseconds(tensorPrimitives(), repetitions, warmup);
-        double m = Timing.MedianNanoseconds(simd(), repetitions, warmup);
-        return new BenchRow(operation, size, s, t, m);
+        Measurement[] m = Timing.Interleaved(implementations, repetitions, warmup, out bool quiet);
+        settled &= quiet;
+        return new BenchRow(operation, size, m[0], m[1], m[2], simd);
     }
 
     private static float[] RandomVector(Random random, int length)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using Simd.Cli.Bench;
 using Simd.Hardware;
@@ -39,19 +40,34 @@ internal sealed class BenchCommand(CliConsole console, IProcessLauncher launcher
 
         var warmup = TimeSpan.FromMilliseconds(settings.WarmupMilliseconds);
         List<BenchRow> rows;
+        bool settled = true;
         if (console.Interactive && !settings.Json)
         {
             rows = console.Out.Status().Start("Timing dot…", status =>
-                QuickBench.Run(settings.Repetitions, warmup, done => status.Status($"Timed {done}…")));
+                QuickBench.Run(settings.Repetitions, warmup, out settled, done => status.Status($"Timed {done}…")));
         }
         else
         {
-            rows = QuickBench.Run(settings.Repetitions, warmup);
+            rows = QuickBench.Run(settings.Repetitions, warmup, out settled);
+        }
+
+        double spread = rows.Max(r => r.MaxSpread);
+        bool noisy = spread > QuickBench.NoisySpread;
+        if (noisy)
+        {
+            console.Error.WriteLine(Invariant(
+                $"simd: warning: the machine was noisy: the timed batches of one implementation varied by up to {spread * 100:F0}% (interquartile range); the ratios may be off. Close other programs, or raise --repetitions."));
+        }
+
+        if (!settled)
+        {
+            console.Error.WriteLine(Invariant(
+                $"simd: warning: the JIT was still compiling after the warm-up (+{Timing.MaxExtraWarmup.TotalSeconds:F0} s); the first numbers may include unoptimised code. Raise --warmup."));
         }
 
         if (settings.Json)
         {
-            BenchJson.Write(console.Raw, rows, settings.Repetitions, settings.WarmupMilliseconds);
+            BenchJson.Write(console.Raw, rows, settings.Repetitions, settings.WarmupMilliseconds, settled, noisy);
         }
         else
         {
@@ -82,7 +98,7 @@ internal sealed class BenchCommand(CliConsole console, IProcessLauncher launcher
     private void WriteTable(List<BenchRow> rows, int repetitions)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title(Invariant($"Median time per call, float, {SimdHardware.Path} path ({repetitions} timed batches after warm-up)"));
+            .Title(Invariant($"Median time per call ± spread of the batches, float, {SimdHardware.Path} path ({repetitions} interleaved batches after warm-up)"));
         table.AddColumn("Operation")
             .AddColumn(new TableColumn("Scalar\nloop").RightAligned())
             .AddColumn(new TableColumn("Tensor-\nPrimitives").RightAligned())
@@ -93,15 +109,16 @@ internal sealed class BenchCommand(CliConsole console, IProcessLauncher launcher
         {
             table.AddRow(
                 Label(row),
-                Time(row.ScalarNanoseconds),
-                Time(row.TensorPrimitivesNanoseconds),
-                Time(row.SimdNanoseconds),
+                Time(row.Scalar),
+                Time(row.TensorPrimitives),
+                Time(row.Simd),
                 $"[green]{Ratio(row.ScalarNanoseconds / row.SimdNanoseconds)}[/]",
                 Ratio(row.TensorPrimitivesNanoseconds / row.SimdNanoseconds));
         }
 
         console.Out.Write(table);
-        console.Out.MarkupLine("[grey]N× = Simd is N times faster (the other's time / Simd's time).[/]");
+        console.Out.MarkupLine("[grey]N× = Simd is N times faster (the other's time / Simd's time); ±: interquartile range of the batches.[/]");
+        console.Out.MarkupLine(Markup.Escape($"GD step: Simd runs {QuickBench.FusedStep}; the scalar loop and TensorPrimitives run a Dot and an Axpy per row.").Insert(0, "[grey]") + "[/]");
         console.Out.MarkupLine("[grey]Quick Stopwatch numbers for a first look; 'simd bench --full' runs BenchmarkDotNet.[/]");
     }
 
@@ -111,6 +128,8 @@ internal sealed class BenchCommand(CliConsole console, IProcessLauncher launcher
         "axpy" => $"Axpy, n = {row.Size}",
         _ => $"GD step, {row.Size.Replace('x', '×')}",
     };
+
+    private static string Time(Measurement measurement) => Invariant($"{Time(measurement.MedianNanoseconds)} ±{measurement.Spread * 100:F0}%");
 
     private static string Time(double nanoseconds) => nanoseconds switch
     {

@@ -26,6 +26,12 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
             throw new UsageException($"--device cuda: {cuda.Reason}");
         }
 
+        if (settings.Plot is not null)
+        {
+            // Before training: an unwritable --plot must not throw away a finished model.
+            RequireWritable(settings.Plot);
+        }
+
         DataSet data = Load(settings);
         if (options.Model == ModelKind.Logistic)
         {
@@ -55,20 +61,23 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
         double? accuracy = options.Model == ModelKind.Logistic ? Accuracy.Of(data, result.Weights, result.Bias) : null;
         var report = new TrainingReport(options, settings.UseCuda ? "cuda" : "cpu", data.Source, data.Rows, data.FeatureNames, data.TargetName, result, seconds, accuracy, SimdHardware.Path.ToString());
 
-        if (settings.Plot is not null)
-        {
-            WritePlot(settings.Plot, report);
-        }
-
         if (settings.Json)
         {
+            // The plot first: if it fails after all, the error is then the only JSON object on standard output.
+            if (settings.Plot is not null)
+            {
+                WritePlot(settings.Plot, report);
+            }
+
             TrainingReportJson.Write(console.Raw, report);
         }
         else
         {
+            // The model first: a plot that fails after all (it was checked before training) loses nothing.
             TrainingReportView.Write(console.Out, report);
             if (settings.Plot is not null)
             {
+                WritePlot(settings.Plot, report);
                 console.Out.MarkupLine($"Learning curve written to [bold]{Markup.Escape(settings.Plot)}[/].");
             }
         }
@@ -81,23 +90,10 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
         if (settings.Data is null)
         {
             using TextReader embedded = EmbeddedData.OpenDiabetes();
-            return DataSet.Read(embedded, EmbeddedData.DiabetesName, settings.Target);
+            return DataSet.Read(embedded, EmbeddedData.DiabetesName, settings.Target, EmbeddedData.OpenDiabetes);
         }
 
-        StreamReader file;
-        try
-        {
-            file = new StreamReader(settings.Data, detectEncodingFromByteOrderMarks: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new DataFormatException(settings.Data, 1, 1, $"cannot read the file: {e.Message}");
-        }
-
-        using (file)
-        {
-            return DataSet.Read(file, settings.Data, settings.Target);
-        }
+        return DataSet.ReadFile(settings.Data, settings.Target);
     }
 
     private TrainingResult TrainWithProgress(ITrainer trainer, DataSet data, TrainingOptions options, CancellationToken cancellationToken)
@@ -129,6 +125,27 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
                 task.Value = total;
                 return result;
             });
+    }
+
+    /// <summary>Throws the --plot error now if <paramref name="path"/> cannot be created or written; leaves no file behind.</summary>
+    private static void RequireWritable(string path)
+    {
+        bool existed = File.Exists(path);
+        try
+        {
+            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"--plot: cannot write '{path}': {e.Message}");
+        }
     }
 
     private static void WritePlot(string path, TrainingReport report)

@@ -41,7 +41,7 @@ internal sealed class TrainSettings : CommandSettings
 
     /// <summary>The most updates.</summary>
     [CommandOption("--iterations <N>")]
-    [Description("Most gradient-descent updates (> 0).")]
+    [Description("Most gradient-descent updates (1 to 2147483590).")]
     [DefaultValue(1000)]
     public int Iterations { get; set; } = 1000;
 
@@ -127,6 +127,11 @@ internal sealed class TrainSettings : CommandSettings
             return ValidationResult.Error(Invariant($"--iterations must be > 0, got {Iterations}"));
         }
 
+        if (Iterations >= Array.MaxLength)
+        {
+            return ValidationResult.Error(Invariant($"--iterations must be at most {Array.MaxLength - 1} (the cost history keeps one value per update), got {Iterations}"));
+        }
+
         if (!(Tolerance >= 0) || !double.IsFinite(Tolerance))
         {
             return ValidationResult.Error(Invariant($"--tolerance must be a finite number >= 0, got {Tolerance}"));
@@ -162,6 +167,16 @@ internal sealed class TrainSettings : CommandSettings
             return ValidationResult.Error("--tolerance needs --device cpu: on the GPU every one of --iterations updates runs");
         }
 
+        if (Data is not null && Data.Trim().Length == 0)
+        {
+            return ValidationResult.Error("--data is empty: give the name of a CSV file");
+        }
+
+        if (Plot is not null && Plot.Trim().Length == 0)
+        {
+            return ValidationResult.Error("--plot is empty: give the name of an .svg file to write");
+        }
+
         if (Plot is not null && !Plot.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
         {
             return ValidationResult.Error($"--plot writes SVG: give a file name ending in .svg, got '{Plot}'");
@@ -177,7 +192,29 @@ internal sealed class TrainSettings : CommandSettings
             return ValidationResult.Error($"--data '{Data}' is a directory: give a CSV file");
         }
 
+        if (Plot is not null && Data is not null && SamePath(Plot, Data))
+        {
+            return ValidationResult.Error($"--plot '{Plot}' is the --data file: writing the curve would overwrite the data; give another file name");
+        }
+
+        if (Plot is not null && Directory.Exists(Plot))
+        {
+            return ValidationResult.Error($"--plot '{Plot}' is a directory: give the name of an .svg file to write");
+        }
+
         return ValidationResult.Success();
+    }
+
+    private static bool SamePath(string a, string b)
+    {
+        try
+        {
+            return string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return false;
+        }
     }
 
     private static T Parse<T>(string value, string option, params (string Name, T Value)[] choices)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 
 namespace Simd.Cli.Data;
 
@@ -10,13 +9,24 @@ namespace Simd.Cli.Data;
 /// A numeric table for training: the feature matrix (row-major, <see cref="Rows"/> × <see cref="FeatureCount"/>)
 /// and the target column, read from a CSV file with a header row.
 /// </summary>
+/// <remarks>
+/// Cells are parsed straight into the two arrays as the file is read (no string per cell), and a file's records are
+/// counted first so the arrays are allocated once at their final size: reading holds the numbers (8 bytes a cell),
+/// the line each row starts on and the position of each target cell, nothing more.
+/// </remarks>
 internal sealed class DataSet
 {
     private readonly (int Line, int Column)[] _targetCells;
+    private readonly int[] _rowLines;
+    private readonly int _targetIndex;
+    private readonly Func<TextReader>? _reopen;
 
-    private DataSet(string source, string[] featureNames, string targetName, double[] features, double[] target, (int Line, int Column)[] targetCells)
+    private DataSet(string source, string[] featureNames, string targetName, int targetIndex, double[] features, double[] target, (int Line, int Column)[] targetCells, int[] rowLines, Func<TextReader>? reopen)
     {
         _targetCells = targetCells;
+        _rowLines = rowLines;
+        _targetIndex = targetIndex;
+        _reopen = reopen;
         Source = source;
         FeatureNames = featureNames;
         TargetName = targetName;
@@ -45,80 +55,142 @@ internal sealed class DataSet
     /// <summary>The number of feature columns.</summary>
     public int FeatureCount => FeatureNames.Count;
 
+    /// <summary>Reads the CSV file at <paramref name="path"/>, counting its records first so the arrays are allocated once.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="targetColumn">The header name of the target column, or <see langword="null"/> for the last column.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="DataFormatException">The file cannot be read, or its contents are not a numeric table (see <see cref="Read"/>).</exception>
+    public static DataSet ReadFile(string path, string? targetColumn)
+    {
+        try
+        {
+            int records;
+            using (var counting = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+            {
+                records = CountRecords(counting);
+            }
+
+            using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            return Read(text, path, targetColumn, () => new StreamReader(path, detectEncodingFromByteOrderMarks: true), Math.Max(0, records - 1));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new DataFormatException(path, 1, 1, $"cannot read the file: {e.Message}");
+        }
+    }
+
     /// <summary>Reads a CSV file: a header row, then numeric rows of the same width.</summary>
     /// <param name="text">The CSV text.</param>
     /// <param name="source">The name used in messages.</param>
-    /// <param name="targetColumn">The header name of the target column, or <see langword="null"/> for the last column.</param>
+    /// <param name="targetColumn">The header name of the target column (spaces around it ignored), or <see langword="null"/> for the last column.</param>
+    /// <param name="reopen">Opens the same text again, to locate a cell named later by row and column (optional).</param>
+    /// <param name="expectedRows">The number of data rows if known (the arrays are then allocated once), else 0.</param>
     /// <returns>The table.</returns>
-    /// <exception cref="DataFormatException">The file is empty, a row is ragged, a cell is not a finite number,
-    /// the target column does not exist, or there is no feature column.</exception>
-    public static DataSet Read(TextReader text, string source, string? targetColumn)
+    /// <exception cref="DataFormatException">The file is empty, a header name is empty or repeated, a row is ragged, a cell is
+    /// not a finite number, the target column does not exist, or there is no feature column.</exception>
+    public static DataSet Read(TextReader text, string source, string? targetColumn, Func<TextReader>? reopen = null, int expectedRows = 0)
     {
-        List<CsvRecord> records = CsvReader.Read(text, source);
-        if (records.Count == 0)
+        var csv = new CsvReader(text, source);
+        if (!csv.ReadRecord())
         {
             throw new DataFormatException(source, 1, 1, "the file is empty (expected a header row, then rows of numbers)");
         }
 
-        CsvRecord header = records[0];
-        string[] names = header.Fields.Select(f => f.Text.Trim()).ToArray();
+        int headerLine = csv.Line;
+        var names = new string[csv.Count];
         for (int i = 0; i < names.Length; i++)
         {
-            int first = Array.IndexOf(names, names[i]);
-            if (first != i)
+            names[i] = csv.Cell(i).Trim().ToString();
+            if (names[i].Length == 0)
             {
-                throw new DataFormatException(source, header.Line, header.Fields[i].Column, $"column name '{names[i]}' appears twice in the header (columns {first + 1} and {i + 1})");
+                throw new DataFormatException(source, csv.CellLine(i), csv.CellColumn(i), $"column {i + 1} has no name in the header (every column needs one)");
+            }
+
+            int first = Array.IndexOf(names, names[i], 0, i);
+            if (first >= 0)
+            {
+                throw new DataFormatException(source, csv.CellLine(i), csv.CellColumn(i), $"column name '{names[i]}' appears twice in the header (columns {first + 1} and {i + 1})");
             }
         }
 
-        int targetIndex = targetColumn is null ? names.Length - 1 : Array.IndexOf(names, targetColumn);
+        string? wanted = targetColumn?.Trim();
+        int targetIndex = wanted is null ? names.Length - 1 : Array.IndexOf(names, wanted);
         if (targetIndex < 0)
         {
-            throw new DataFormatException(source, header.Line, 1, $"no column named '{targetColumn}' for --target (columns: {string.Join(", ", names)})");
+            throw new DataFormatException(source, headerLine, 1, $"no column named '{wanted}' for --target (columns: {string.Join(", ", names)})");
         }
 
         if (names.Length < 2)
         {
-            throw new DataFormatException(source, header.Line, 1, $"only one column ('{names[0]}'): need at least one feature column besides the target");
+            throw new DataFormatException(source, headerLine, 1, $"only one column ('{names[0]}'): need at least one feature column besides the target{SeparatorHint(names[0])}");
         }
 
-        if (records.Count == 1)
+        int width = names.Length;
+        int featureCount = width - 1;
+        var features = new double[Math.Max(expectedRows, 16) * featureCount];
+        var target = new double[Math.Max(expectedRows, 16)];
+        var targetCells = new (int Line, int Column)[target.Length];
+        var rowLines = new int[target.Length];
+        int rows = 0;
+        while (csv.ReadRecord())
         {
-            throw new DataFormatException(source, header.Line + 1, 1, "no data rows after the header");
-        }
-
-        int rows = records.Count - 1;
-        int featureCount = names.Length - 1;
-        var features = new double[rows * featureCount];
-        var target = new double[rows];
-        var targetCells = new (int Line, int Column)[rows];
-        for (int r = 0; r < rows; r++)
-        {
-            CsvRecord record = records[r + 1];
-            if (record.Fields.Count != names.Length)
+            if (csv.Count != width)
             {
-                int column = record.Fields.Count > names.Length ? record.Fields[names.Length].Column : record.EndColumn;
-                throw new DataFormatException(source, record.Line, column, $"row has {record.Fields.Count} cells but the header has {names.Length}");
+                int column = csv.Count > width ? csv.CellColumn(width) : csv.EndColumn;
+                throw new DataFormatException(source, csv.Line, column, $"row has {csv.Count} cells but the header has {width}");
             }
 
-            int f = 0;
-            for (int c = 0; c < names.Length; c++)
+            if (rows == target.Length)
             {
-                double value = ParseCell(record.Fields[c], names[c], source);
+                int capacity = checked(target.Length * 2);
+                Array.Resize(ref features, capacity * featureCount);
+                Array.Resize(ref target, capacity);
+                Array.Resize(ref targetCells, capacity);
+                Array.Resize(ref rowLines, capacity);
+            }
+
+            rowLines[rows] = csv.Line;
+            int f = rows * featureCount;
+            for (int c = 0; c < width; c++)
+            {
+                double value = ParseCell(csv, c, names[c], source);
                 if (c == targetIndex)
                 {
-                    target[r] = value;
-                    targetCells[r] = (record.Fields[c].Line, record.Fields[c].Column);
+                    target[rows] = value;
+                    targetCells[rows] = (csv.CellLine(c), csv.CellColumn(c));
                 }
                 else
                 {
-                    features[(r * featureCount) + f++] = value;
+                    features[f++] = value;
                 }
+            }
+
+            rows++;
+        }
+
+        if (rows == 0)
+        {
+            throw new DataFormatException(source, headerLine + 1, 1, "no data rows after the header");
+        }
+
+        if (rows != target.Length)
+        {
+            Array.Resize(ref features, rows * featureCount);
+            Array.Resize(ref target, rows);
+            Array.Resize(ref targetCells, rows);
+            Array.Resize(ref rowLines, rows);
+        }
+
+        var featureNames = new string[featureCount];
+        for (int c = 0, f = 0; c < width; c++)
+        {
+            if (c != targetIndex)
+            {
+                featureNames[f++] = names[c];
             }
         }
 
-        string[] featureNames = names.Where((_, i) => i != targetIndex).ToArray();
-        return new DataSet(source, featureNames, names[targetIndex], features, target, targetCells);
+        return new DataSet(source, featureNames, names[targetIndex], targetIndex, features, target, targetCells, rowLines, reopen);
     }
 
     /// <summary>Checks that every target is 0 or 1, as logistic regression needs.</summary>
@@ -135,22 +207,98 @@ internal sealed class DataSet
         }
     }
 
-    private static double ParseCell(CsvField field, string columnName, string source)
+    /// <summary>The 1-based line and column in the file of the target cell of data row <paramref name="row"/> (0-based).</summary>
+    public (int Line, int Column) TargetCell(int row) => _targetCells[row];
+
+    /// <summary>
+    /// The 1-based line and column in the file of feature <paramref name="feature"/> of data row <paramref name="row"/>
+    /// (both 0-based, as the library numbers them). The column is found by reading that row again; without a way to
+    /// reopen the text it is 0 (unknown).
+    /// </summary>
+    public (int Line, int Column) FeatureCell(int row, int feature)
     {
-        string text = field.Text.Trim();
+        int cell = feature < _targetIndex ? feature : feature + 1;
+        int line = _rowLines[row];
+        if (_reopen is null)
+        {
+            return (line, 0);
+        }
+
+        try
+        {
+            using TextReader text = _reopen();
+            var csv = new CsvReader(text, Source);
+            for (int record = 0; record <= row + 1; record++)
+            {
+                if (!csv.ReadRecord())
+                {
+                    return (line, 0);
+                }
+            }
+
+            return cell < csv.Count ? (csv.CellLine(cell), csv.CellColumn(cell)) : (line, 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DataFormatException)
+        {
+            return (line, 0);
+        }
+    }
+
+    /// <summary>Counts the records of a CSV byte stream: lines that start outside quotes and are not empty.</summary>
+    private static int CountRecords(Stream stream)
+    {
+        var buffer = new byte[1 << 16];
+        int count = 0;
+        bool quoted = false, lineStart = true;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            foreach (byte b in buffer.AsSpan(0, read))
+            {
+                if (b == '"')
+                {
+                    quoted = !quoted;
+                }
+
+                if (!quoted && b is (byte)'\n' or (byte)'\r')
+                {
+                    lineStart = true;
+                    continue;
+                }
+
+                if (lineStart)
+                {
+                    count++;
+                    lineStart = false;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static string SeparatorHint(string header)
+    {
+        string? separator = header.Contains(';', StringComparison.Ordinal) ? "';'" : header.Contains('\t', StringComparison.Ordinal) ? "tabs" : null;
+        return separator is null ? string.Empty : $"; the header looks separated by {separator}, but simd reads comma-separated values only";
+    }
+
+    private static double ParseCell(CsvReader csv, int index, string columnName, string source)
+    {
+        ReadOnlySpan<char> text = csv.Cell(index).Trim();
         if (text.Length == 0)
         {
-            throw new DataFormatException(source, field.Line, field.Column, $"empty cell in column '{columnName}' (every cell must be a number)");
+            throw new DataFormatException(source, csv.CellLine(index), csv.CellColumn(index), $"empty cell in column '{columnName}' (every cell must be a number)");
         }
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
-            throw new DataFormatException(source, field.Line, field.Column, $"'{text}' in column '{columnName}' is not a number");
+            throw new DataFormatException(source, csv.CellLine(index), csv.CellColumn(index), $"'{text}' in column '{columnName}' is not a number");
         }
 
         if (!double.IsFinite(value))
         {
-            throw new DataFormatException(source, field.Line, field.Column, $"'{text}' in column '{columnName}' is not a finite number");
+            throw new DataFormatException(source, csv.CellLine(index), csv.CellColumn(index), $"'{text}' in column '{columnName}' is not a finite number");
         }
 
         return value;

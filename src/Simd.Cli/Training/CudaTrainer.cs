@@ -44,14 +44,14 @@ internal sealed class CudaTrainer : ITrainer
     private static TrainingResult Descend<T>(CudaDevice device, DataSet data, TrainingOptions options, Action<int, double>? onUpdate, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T[] target = Array.ConvertAll(data.Target, T.CreateTruncating);
+        T[] target = FeatureScaling.Targets<T>(data);
         (FeatureScaler<T>? scaler, ReadOnlyMatrixView<T> scaled) = FeatureScaling.Apply<T>(data, options.Scaling);
         RegressionKind kind = options.Model == ModelKind.Linear ? RegressionKind.Linear : RegressionKind.Logistic;
         using var trainer = new CudaRegressionTrainer<T>(scaled, target, kind, device);
 
         T alpha = T.CreateTruncating(options.Alpha);
         T lambda = T.CreateTruncating(options.Lambda);
-        var history = new List<double>(options.Iterations + 1);
+        var history = new List<double>(Math.Min(options.Iterations + 1, 1024));
         T[] weights = new T[data.FeatureCount];
         T bias = T.Zero;
         int chunk = onUpdate is null ? options.Iterations : Math.Max(1, options.Iterations / Chunks);

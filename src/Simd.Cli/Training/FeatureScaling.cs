@@ -12,7 +12,8 @@ internal static class FeatureScaling
     public static (FeatureScaler<T>? Scaler, ReadOnlyMatrixView<T> Scaled) Apply<T>(DataSet data, ScalingKind scaling)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var x = new ReadOnlyMatrixView<T>(Array.ConvertAll(data.Features, T.CreateTruncating), data.Rows, data.FeatureCount);
+        // Double data are used as read (no copy); float data are converted once, after checking every value fits.
+        var x = new ReadOnlyMatrixView<T>(typeof(T) == typeof(double) ? (T[])(object)data.Features : Converted<T>(data), data.Rows, data.FeatureCount);
         FeatureScaler<T>? scaler = scaling switch
         {
             ScalingKind.ZScore => FeatureScaler.Fit(x, ScalingMethod.ZScore),
@@ -22,6 +23,54 @@ internal static class FeatureScaling
         };
         return scaler is null ? (null, x) : (scaler, new ReadOnlyMatrixView<T>(scaler.Transform(x), data.Rows, data.FeatureCount));
     }
+
+    /// <summary>The targets of <paramref name="data"/> as <typeparamref name="T"/>, each checked to fit.</summary>
+    public static T[] Targets<T>(DataSet data)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            return (T[])(object)data.Target;
+        }
+
+        var target = new T[data.Rows];
+        for (int r = 0; r < target.Length; r++)
+        {
+            target[r] = T.CreateTruncating(data.Target[r]);
+            if (!T.IsFinite(target[r]))
+            {
+                (int line, int column) = data.TargetCell(r);
+                throw OutOfRange<T>(data, line, column, data.Target[r], data.TargetName);
+            }
+        }
+
+        return target;
+    }
+
+    private static T[] Converted<T>(DataSet data)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var x = new T[data.Features.Length];
+        int n = data.FeatureCount;
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = T.CreateTruncating(data.Features[i]);
+            if (!T.IsFinite(x[i]))
+            {
+                (int line, int column) = data.FeatureCell(i / n, i % n);
+                throw OutOfRange<T>(data, line, column, data.Features[i], data.FeatureNames[i % n]);
+            }
+        }
+
+        return x;
+    }
+
+    private static DataFormatException OutOfRange<T>(DataSet data, int line, int column, double value, string name)
+        => new(
+            data.Source,
+            line,
+            Math.Max(column, 1),
+            $"{value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} in column '{name}' is outside the range of {(typeof(T) == typeof(float) ? "float (±3.4e38)" : typeof(T).Name)}; use --precision double");
 
     /// <summary>Converts weights learned on scaled features to original units (unchanged without a scaler).</summary>
     public static (double[] Weights, double Bias) ToOriginalUnits<T>(FeatureScaler<T>? scaler, double[] scaledWeights, double scaledBias)

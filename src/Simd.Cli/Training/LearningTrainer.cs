@@ -36,7 +36,7 @@ internal sealed class LearningTrainer : ITrainer
     private static TrainingResult Descend<T>(DataSet data, TrainingOptions options, Action<int, double>? onUpdate, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T[] target = Array.ConvertAll(data.Target, T.CreateTruncating);
+        T[] target = FeatureScaling.Targets<T>(data);
         (FeatureScaler<T>? scaler, ReadOnlyMatrixView<T> scaled) = FeatureScaling.Apply<T>(data, options.Scaling);
         var descent = new GradientDescentOptions
         {

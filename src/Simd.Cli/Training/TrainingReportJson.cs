@@ -14,8 +14,9 @@ internal static class TrainingReportJson
         TrainingOptions options = report.Options;
         TrainingResult result = report.Result;
 
-        // float results are written with float's shortest round-trip digits, not as widened doubles
-        // (0.1f would otherwise print as 0.10000000149011612).
+        // float results are written with float's shortest round-trip digits, not as widened doubles (0.1f would
+        // otherwise print as 0.10000000149011612); a value beyond float's range (weights in original units can be)
+        // is written as the double it is, and a value that is not finite at all as null (JSON has no ∞).
         bool single = options.Precision == Precision.Float;
 
         json.WriteStartObject();
@@ -58,7 +59,11 @@ internal static class TrainingReportJson
         json.WriteStartArray(name);
         foreach (double value in values)
         {
-            if (single)
+            if (!double.IsFinite(value))
+            {
+                json.WriteNullValue();
+            }
+            else if (single && float.IsFinite((float)value))
             {
                 json.WriteNumberValue((float)value);
             }
@@ -73,7 +78,11 @@ internal static class TrainingReportJson
 
     private static void WriteNumber(Utf8JsonWriter json, string name, double value, bool single)
     {
-        if (single)
+        if (!double.IsFinite(value))
+        {
+            json.WriteNull(name);
+        }
+        else if (single && float.IsFinite((float)value))
         {
             json.WriteNumber(name, (float)value);
         }

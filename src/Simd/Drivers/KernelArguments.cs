@@ -52,14 +52,7 @@ public static class KernelArguments
     /// <param name="destinationName">Its parameter name, reported in the exception.</param>
     /// <exception cref="ArgumentException">The spans overlap at different offsets.</exception>
     public static void RequireNoPartialOverlap<T>(ReadOnlySpan<T> input, string inputName, ReadOnlySpan<T> destination, string destinationName)
-    {
-        if (input.Overlaps(destination, out int offset) && offset != 0)
-        {
-            throw new ArgumentException(
-                $"'{destinationName}' overlaps input '{inputName}' shifted by {offset} elements; pass the same span to compute in place, or a separate buffer.",
-                destinationName);
-        }
-    }
+        => Overlap.RequireSeparateOrInPlace(input, inputName, destination, destinationName);
 
     /// <summary>
     /// Throws when two outputs of a kernel share any memory: each output needs a buffer of its own, since the values
@@ -73,7 +66,7 @@ public static class KernelArguments
     /// <exception cref="ArgumentException">The spans overlap.</exception>
     public static void RequireDisjoint<T>(ReadOnlySpan<T> first, string firstName, ReadOnlySpan<T> second, string secondName)
     {
-        if (first.Overlaps(second))
+        if (Overlap.Shares(first, second))
         {
             throw new ArgumentException(
                 $"Outputs '{firstName}' and '{secondName}' share memory; each output of a kernel needs a buffer of its own.",

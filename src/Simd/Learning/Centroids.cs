@@ -19,13 +19,15 @@ public static class Centroids
     /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
     /// <param name="x">The m×n rows.</param>
     /// <param name="centroids">The k×n centroids μ, k ≥ 1.</param>
-    /// <param name="destination">An m×k matrix.</param>
-    /// <exception cref="ArgumentException">The shapes disagree, there are no centroids, or an input holds NaN/∞ (row and column are named).</exception>
+    /// <param name="destination">An m×k matrix sharing no element with <paramref name="x"/> or <paramref name="centroids"/>.</param>
+    /// <exception cref="ArgumentException">The shapes disagree, there are no centroids, the destination shares elements with an input, or an input holds NaN/∞ (row and column are named).</exception>
     public static void SquaredDistances<T>(ReadOnlyMatrixView<T> x, ReadOnlyMatrixView<T> centroids, MatrixView<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Validate(x, centroids);
         LearningArguments.RequireMatrixShape(destination, x.Rows, centroids.Rows, nameof(destination));
+        Overlap.RequireSeparate(x, nameof(x), destination, nameof(destination));
+        Overlap.RequireSeparate(centroids, nameof(centroids), destination, nameof(destination));
         for (int i = 0; i < x.Rows; i++)
         {
             ReadOnlySpan<T> row = x.Row(i);

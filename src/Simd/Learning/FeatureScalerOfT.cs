@@ -53,10 +53,10 @@ public sealed class FeatureScaler<T>
     /// <summary>The columns that were constant in the training data (scale 0): they are given scale 1, so they map to 0.</summary>
     public IReadOnlyList<int> ConstantColumns { get; }
 
-    /// <summary>Scales <paramref name="x"/> into <paramref name="destination"/> (which may be a view of the same memory, for in place).</summary>
+    /// <summary>Scales <paramref name="x"/> into <paramref name="destination"/> (which may be the same view, for in place).</summary>
     /// <param name="x">m×n rows with this scaler's n columns.</param>
-    /// <param name="destination">An m×n matrix.</param>
-    /// <exception cref="ArgumentException">Wrong column count, shapes differ, or NaN/∞ in <paramref name="x"/> (row and column are named).</exception>
+    /// <param name="destination">An m×n matrix: the same view as <paramref name="x"/> or one sharing no element with it.</param>
+    /// <exception cref="ArgumentException">Wrong column count, shapes differ, the destination partly overlaps <paramref name="x"/>, or NaN/∞ in <paramref name="x"/> (row and column are named).</exception>
     public void Transform(ReadOnlyMatrixView<T> x, MatrixView<T> destination)
     {
         CheckShapes(x, destination, nameof(x));
@@ -88,8 +88,8 @@ public sealed class FeatureScaler<T>
 
     /// <summary>Maps scaled rows back to original units: x = z · scale + offset (may be in place).</summary>
     /// <param name="z">m×n scaled rows.</param>
-    /// <param name="destination">An m×n matrix.</param>
-    /// <exception cref="ArgumentException">Wrong column count, shapes differ, or NaN/∞ in <paramref name="z"/>.</exception>
+    /// <param name="destination">An m×n matrix: the same view as <paramref name="z"/> or one sharing no element with it.</param>
+    /// <exception cref="ArgumentException">Wrong column count, shapes differ, the destination partly overlaps <paramref name="z"/>, or NaN/∞ in <paramref name="z"/>.</exception>
     public void InverseTransform(ReadOnlyMatrixView<T> z, MatrixView<T> destination)
     {
         CheckShapes(z, destination, nameof(z));
@@ -167,5 +167,6 @@ public sealed class FeatureScaler<T>
         }
 
         LearningArguments.RequireMatrixShape(destination, x.Rows, x.Columns, nameof(destination));
+        Overlap.RequireSeparateOrInPlace(x, name, destination, nameof(destination));
     }
 }

@@ -12,9 +12,11 @@ namespace Simd.Learning;
 /// <remarks>
 /// <para>Stopping: after <see cref="GradientDescentOptions.Iterations"/> updates, or earlier when
 /// <see cref="GradientDescentOptions.Tolerance"/> &gt; 0 and an update changes the cost by at most it.</para>
-/// <para>Divergence: if an update makes the cost NaN/∞, or raises it by more than √ε·|J| (ε the machine epsilon
-/// of T: the rounding noise of evaluating J stays far below this, a real divergence grows geometrically past
-/// it), a <see cref="GradientDescentDivergedException"/> says the learning rate is too large and suggests a smaller one.</para>
+/// <para>Divergence: if an update makes the cost NaN/∞, or raises it by more than both √ε·J and 4ε·√(J₀·J) (ε the
+/// machine epsilon of T, J₀ the starting cost: the rounding of evaluating J stays below this, a real divergence
+/// grows geometrically past it), a <see cref="GradientDescentDivergedException"/> says the learning rate is too
+/// large and suggests a smaller one. A cost at or below ε·J₀ is at the rounding floor and never counts as
+/// divergence, so a model that fits (noise-free data) is returned, not thrown away.</para>
 /// <para>Cancellation: the token is checked before every update; <see cref="OperationCanceledException"/> is thrown.</para>
 /// <para>X and y are checked once for NaN/∞ before descending; the caller's arrays are never modified.</para>
 /// </remarks>
@@ -108,9 +110,12 @@ public sealed class GradientDescent(GradientDescentOptions options)
         initialWeights.CopyTo(w);
         T b = initialBias;
         var gradient = new T[n];
-        var history = new double[o.Iterations + 1];
+        // The history grows as updates run (doubling), so a large iteration limit that tolerance stops early
+        // costs nothing up front.
+        var history = new double[(int)Math.Min(o.Iterations + 1L, 1024)];
         T alpha = T.CreateTruncating(o.LearningRate);
-        double noise = Math.Sqrt(MachineEpsilon<T>());
+        double epsilon = MachineEpsilon<T>();
+        double noise = Math.Sqrt(epsilon);
 
         double cost = FusedGradientStep.Run<T, TLoss>(x, y, w, b, o.L2, gradient, out double gradientB, o.MaxDegreeOfParallelism);
         history[0] = cost;
@@ -120,6 +125,7 @@ public sealed class GradientDescent(GradientDescentOptions options)
             throw new GradientDescentDivergedException(0, cost, cost, o.LearningRate);
         }
 
+        double start = cost;
         int done = 0;
         bool converged = false;
         while (done < o.Iterations)
@@ -137,9 +143,14 @@ public sealed class GradientDescent(GradientDescentOptions options)
 
             double previous = cost;
             cost = FusedGradientStep.Run<T, TLoss>(x, y, w, b, o.L2, gradient, out gradientB, o.MaxDegreeOfParallelism);
+            if (done == history.Length)
+            {
+                Array.Resize(ref history, (int)Math.Min(2L * history.Length, o.Iterations + 1L));
+            }
+
             history[done] = cost;
             o.Progress?.Report(new GradientDescentProgress(done, cost));
-            if (!double.IsFinite(cost) || cost - previous > noise * Math.Abs(previous))
+            if (!double.IsFinite(cost) || IsDivergentRise(start, previous, cost, epsilon, noise))
             {
                 throw new GradientDescentDivergedException(done, previous, cost, o.LearningRate);
             }
@@ -152,6 +163,25 @@ public sealed class GradientDescent(GradientDescentOptions options)
         }
 
         return new GradientDescentResult<T>(w, b, history.AsSpan(0, done + 1).ToArray(), converged);
+    }
+
+    /// <summary>
+    /// Whether the cost rising from <paramref name="previous"/> to <paramref name="cost"/> is divergence rather than
+    /// rounding. A cost at or below ε·J₀ (J₀ the starting cost) is at the floor where J cannot be resolved any
+    /// better, so it never counts; above it a rise counts only when it exceeds both √ε·J and the rounding of
+    /// evaluating J, 4ε·√(J₀·J) (each residual is computed with an absolute error of about ε times the size of
+    /// the predictions, which J₀ measures, and J sums residual times error).
+    /// </summary>
+    internal static bool IsDivergentRise(double start, double previous, double cost, double epsilon, double noise)
+    {
+        double rise = cost - previous;
+        if (rise <= 0 || cost <= epsilon * Math.Abs(start))
+        {
+            return false;
+        }
+
+        double rounding = 4 * epsilon * Math.Sqrt(Math.Abs(start) * Math.Abs(previous));
+        return rise > Math.Max(noise * Math.Abs(previous), rounding);
     }
 
     private static double MachineEpsilon<T>()

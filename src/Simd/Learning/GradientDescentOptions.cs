@@ -11,7 +11,10 @@ public sealed class GradientDescentOptions
     /// <summary>The learning rate α &gt; 0. Default 0.01.</summary>
     public double LearningRate { get; init; } = 0.01;
 
-    /// <summary>The largest number of updates, ≥ 0. Default 1000.</summary>
+    /// <summary>
+    /// The largest number of updates, 0 to <see cref="Array.MaxLength"/> − 1 (the cost history keeps one value per
+    /// update, allocated as the updates run). Default 1000.
+    /// </summary>
     public int Iterations { get; init; } = 1000;
 
     /// <summary>
@@ -42,9 +45,10 @@ public sealed class GradientDescentOptions
             throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, $"The learning rate must be finite and > 0; it is {LearningRate}.");
         }
 
-        if (Iterations < 0)
+        if (Iterations < 0 || Iterations >= Array.MaxLength)
         {
-            throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, $"The number of iterations must be ≥ 0; it is {Iterations}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(Iterations), Iterations, $"The number of iterations must be in [0, {Array.MaxLength - 1}] (the cost history keeps one value per update); it is {Iterations}.");
         }
 
         if (!double.IsFinite(Tolerance) || Tolerance < 0)

@@ -37,14 +37,16 @@ public static class LinearRegression
     /// <param name="x">The m×n feature matrix.</param>
     /// <param name="weights">w, n values.</param>
     /// <param name="bias">b.</param>
-    /// <param name="destination">Receives the m predictions.</param>
-    /// <exception cref="ArgumentException">The shapes disagree.</exception>
+    /// <param name="destination">Receives the m predictions; it must share no element with <paramref name="x"/> or <paramref name="weights"/>.</param>
+    /// <exception cref="ArgumentException">The shapes disagree, or the destination shares elements with an input.</exception>
     public static void Predict<T>(ReadOnlyMatrixView<T> x, ReadOnlySpan<T> weights, T bias, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         LearningArguments.RequireFloatOrDouble<T>();
         LearningArguments.RequireLength(weights.Length, x.Columns, nameof(weights), "one weight per column of x");
         LearningArguments.RequireLength(destination.Length, x.Rows, nameof(destination), "one prediction per row of x");
+        Overlap.RequireSeparate(x, nameof(x), destination, nameof(destination));
+        Overlap.RequireSeparate(weights, nameof(weights), destination, nameof(destination));
         RowOperations.Scores(x, weights, bias, destination);
     }
 
@@ -73,7 +75,7 @@ public static class LinearRegression
     /// <param name="y">The m targets.</param>
     /// <param name="weights">w, n values.</param>
     /// <param name="bias">b.</param>
-    /// <param name="weightGradient">Receives ∂J/∂w, n values.</param>
+    /// <param name="weightGradient">Receives ∂J/∂w, n values; it must share no element with <paramref name="x"/>, <paramref name="y"/> or <paramref name="weights"/>.</param>
     /// <param name="biasGradient">Receives ∂J/∂b.</param>
     /// <param name="l2">λ ≥ 0; 0 for none.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use, −1 for all cores; results are bit-identical for every value.
@@ -135,6 +137,9 @@ public static class LinearRegression
         LearningArguments.RequireLength(y.Length, x.Rows, nameof(y), "one target per row of x");
         LearningArguments.RequireLength(weights.Length, x.Columns, nameof(weights), "one weight per column of x");
         LearningArguments.RequireLength(weightGradient.Length, x.Columns, nameof(weightGradient), "one per column of x");
+        Overlap.RequireSeparate(x, nameof(x), weightGradient, nameof(weightGradient));
+        Overlap.RequireSeparate(y, nameof(y), weightGradient, nameof(weightGradient));
+        Overlap.RequireSeparate(weights, nameof(weights), weightGradient, nameof(weightGradient));
         LearningArguments.RequireNonNegativeFinite(double.CreateTruncating(l2), nameof(l2));
         if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
         {

@@ -78,7 +78,7 @@ public static class LogisticRegression
     /// <param name="y">The m labels, each 0 or 1.</param>
     /// <param name="weights">w, n values.</param>
     /// <param name="bias">b.</param>
-    /// <param name="weightGradient">Receives ∂J/∂w, n values.</param>
+    /// <param name="weightGradient">Receives ∂J/∂w, n values; it must share no element with <paramref name="x"/>, <paramref name="y"/> or <paramref name="weights"/>.</param>
     /// <param name="biasGradient">Receives ∂J/∂b.</param>
     /// <param name="l2">λ ≥ 0; 0 for none.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use, −1 for all cores; results are bit-identical for every value.</param>
@@ -118,8 +118,8 @@ public static class LogisticRegression
     /// <param name="x">The m×n feature matrix.</param>
     /// <param name="weights">w, n values.</param>
     /// <param name="bias">b.</param>
-    /// <param name="destination">Receives the m probabilities.</param>
-    /// <exception cref="ArgumentException">The shapes disagree.</exception>
+    /// <param name="destination">Receives the m probabilities; it must share no element with <paramref name="x"/> or <paramref name="weights"/>.</param>
+    /// <exception cref="ArgumentException">The shapes disagree, or the destination shares elements with an input.</exception>
     public static void PredictProbabilities<T>(ReadOnlyMatrixView<T> x, ReadOnlySpan<T> weights, T bias, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -17,32 +17,32 @@ public static class Softmax
     /// <summary>destination = softmax(z); <paramref name="destination"/> may be <paramref name="z"/> itself (in place).</summary>
     /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
     /// <param name="z">The logits, at least one.</param>
-    /// <param name="destination">Receives the probabilities (they sum to 1), as long as <paramref name="z"/>.</param>
-    /// <exception cref="ArgumentException">Empty input, lengths differ, or a logit is NaN/∞ (the index is named).</exception>
+    /// <param name="destination">Receives the probabilities (they sum to 1), as long as <paramref name="z"/>; <paramref name="z"/> itself or a separate buffer.</param>
+    /// <exception cref="ArgumentException">Empty input, lengths differ, the destination overlaps <paramref name="z"/> shifted, or a logit is NaN/∞ (the index is named).</exception>
     public static void Compute<T>(ReadOnlySpan<T> z, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Validate(z, destination.Length, nameof(z), nameof(destination));
+        Validate(z, destination, nameof(z), nameof(destination));
         Row(z, destination, log: false);
     }
 
     /// <summary>destination = log-softmax(z) = z − M − log Σ e^(z − M); may be computed in place.</summary>
     /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
     /// <param name="z">The logits, at least one.</param>
-    /// <param name="destination">Receives the log-probabilities, as long as <paramref name="z"/>.</param>
-    /// <exception cref="ArgumentException">Empty input, lengths differ, or a logit is NaN/∞ (the index is named).</exception>
+    /// <param name="destination">Receives the log-probabilities, as long as <paramref name="z"/>; <paramref name="z"/> itself or a separate buffer.</param>
+    /// <exception cref="ArgumentException">Empty input, lengths differ, the destination overlaps <paramref name="z"/> shifted, or a logit is NaN/∞ (the index is named).</exception>
     public static void ComputeLog<T>(ReadOnlySpan<T> z, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Validate(z, destination.Length, nameof(z), nameof(destination));
+        Validate(z, destination, nameof(z), nameof(destination));
         Row(z, destination, log: true);
     }
 
     /// <summary>The softmax of each row of <paramref name="z"/> into the same row of <paramref name="destination"/>.</summary>
     /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
     /// <param name="z">The m×k logits, k ≥ 1.</param>
-    /// <param name="destination">An m×k matrix.</param>
-    /// <exception cref="ArgumentException">No columns, shapes differ, or a logit is NaN/∞ (row and column are named).</exception>
+    /// <param name="destination">An m×k matrix: the same view as <paramref name="z"/> (in place) or one sharing no element with it.</param>
+    /// <exception cref="ArgumentException">No columns, shapes differ, the destination partly overlaps <paramref name="z"/>, or a logit is NaN/∞ (row and column are named).</exception>
     public static void ComputeRows<T>(ReadOnlyMatrixView<T> z, MatrixView<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Rows(z, destination, log: false);
@@ -50,8 +50,8 @@ public static class Softmax
     /// <summary>The log-softmax of each row of <paramref name="z"/> into the same row of <paramref name="destination"/>.</summary>
     /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
     /// <param name="z">The m×k logits, k ≥ 1.</param>
-    /// <param name="destination">An m×k matrix.</param>
-    /// <exception cref="ArgumentException">No columns, shapes differ, or a logit is NaN/∞ (row and column are named).</exception>
+    /// <param name="destination">An m×k matrix: the same view as <paramref name="z"/> (in place) or one sharing no element with it.</param>
+    /// <exception cref="ArgumentException">No columns, shapes differ, the destination partly overlaps <paramref name="z"/>, or a logit is NaN/∞ (row and column are named).</exception>
     public static void ComputeLogRows<T>(ReadOnlyMatrixView<T> z, MatrixView<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Rows(z, destination, log: true);
@@ -92,7 +92,7 @@ public static class Softmax
         return total / z.Rows;
     }
 
-    private static void Validate<T>(ReadOnlySpan<T> z, int destinationLength, string name, string destinationName)
+    private static void Validate<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> destination, string name, string destinationName)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         LearningArguments.RequireFloatOrDouble<T>();
@@ -101,7 +101,12 @@ public static class Softmax
             throw new ArgumentException($"'{name}' is empty; softmax needs at least one logit.", name);
         }
 
-        LearningArguments.RequireLength(destinationLength, z.Length, destinationName, $"one per element of '{name}'");
+        if (destination.Length != z.Length)
+        {
+            LearningArguments.RequireLength(destination.Length, z.Length, destinationName, "one per element of '" + name + "'");
+        }
+
+        Overlap.RequireSeparateOrInPlace(z, name, destination, destinationName);
         LearningArguments.RequireFinite(z, name, "index");
     }
 
@@ -111,6 +116,7 @@ public static class Softmax
         LearningArguments.RequireFloatOrDouble<T>();
         LearningArguments.RequireColumns(z, nameof(z));
         LearningArguments.RequireMatrixShape(destination, z.Rows, z.Columns, nameof(destination));
+        Overlap.RequireSeparateOrInPlace(z, nameof(z), destination, nameof(destination));
         LearningArguments.RequireFinite(z, nameof(z));
         for (int i = 0; i < z.Rows; i++)
         {

@@ -25,7 +25,8 @@ public sealed class LoraAdapter
     /// <param name="rank">r, with 1 ≤ r ≤ min(d, k).</param>
     /// <param name="alpha">α; the update is scaled by α / r. Must be finite.</param>
     /// <param name="seed">Seed of the generator that draws A.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, the rank is 0 or exceeds min(d, k), or α is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, the rank is 0 or exceeds min(d, k), a factor would exceed
+    /// <see cref="Array.MaxLength"/> values, or α is not finite.</exception>
     public LoraAdapter(int outputSize, int inputSize, int rank, float alpha, int seed = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(outputSize, 1);
@@ -47,6 +48,14 @@ public sealed class LoraAdapter
         if (!float.IsFinite(alpha))
         {
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "α must be a finite number.");
+        }
+
+        if ((long)rank * inputSize > Array.MaxLength || (long)outputSize * rank > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(rank),
+                rank,
+                $"A is r×k = {rank}×{inputSize} ({(long)rank * inputSize} values) and B is d×r = {outputSize}×{rank} ({(long)outputSize * rank} values); each factor must fit in one array of at most {Array.MaxLength} values, so choose a smaller rank.");
         }
 
         OutputSize = outputSize;
@@ -91,7 +100,7 @@ public sealed class LoraAdapter
     /// </summary>
     /// <param name="weights">The frozen W, d × k.</param>
     /// <param name="input">x, length k.</param>
-    /// <param name="output">y, length d; must not overlap W or x.</param>
+    /// <param name="output">y, length d; must not overlap W, x, A or B.</param>
     /// <exception cref="ArgumentException">A shape does not match the adapter's d × k (the message names both), or the output overlaps an input.</exception>
     public void Forward(ReadOnlyMatrixView<float> weights, ReadOnlySpan<float> input, Span<float> output)
     {
@@ -106,10 +115,9 @@ public sealed class LoraAdapter
             throw new ArgumentException($"output has {output.Length} elements but the adapter (d×k = {OutputSize}×{InputSize}) produces d = {OutputSize}.", nameof(output));
         }
 
-        if (output.Overlaps(input) || Overlap.Shares(weights, output))
-        {
-            throw new ArgumentException("output shares elements with weights or input; the layer reads them while it writes output, so write into a separate buffer.", nameof(output));
-        }
+        Overlap.RequireSeparate(input, nameof(input), output, nameof(output));
+        Overlap.RequireSeparate(weights, nameof(weights), output, nameof(output));
+        RequireSeparateFromFactors(output, nameof(output));
 
         float[]? rented = Rank > 256 ? ArrayPool<float>.Shared.Rent(Rank) : null;
         Span<float> hidden = rented is null ? stackalloc float[Rank] : rented.AsSpan(0, Rank);
@@ -134,17 +142,15 @@ public sealed class LoraAdapter
     /// </summary>
     /// <param name="weights">The frozen W, d × k.</param>
     /// <param name="inputs">X, n × k (one input per row).</param>
-    /// <param name="outputs">Y, n × d; must not overlap W or X.</param>
+    /// <param name="outputs">Y, n × d; must not overlap W, X, A or B.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use: -1 (the default) for one per processor.</param>
     /// <exception cref="ArgumentException">A shape does not match (the message names both), or the output overlaps an input.</exception>
     public void Forward(ReadOnlyMatrixView<float> weights, ReadOnlyMatrixView<float> inputs, MatrixView<float> outputs, int maxDegreeOfParallelism = -1)
     {
         CheckWeights(weights, nameof(weights));
         CheckBatch(inputs, outputs);
-        if (Overlap.Shares<float>(outputs, weights))
-        {
-            throw new ArgumentException($"outputs ({outputs}) shares elements with weights ({weights}); write into a separate matrix.", nameof(outputs));
-        }
+        Overlap.RequireSeparate(weights, nameof(weights), outputs, nameof(outputs));
+        RequireSeparateFromFactors(outputs, nameof(outputs));
 
         int n = inputs.Rows;
         float[] hidden = ArrayPool<float>.Shared.Rent(Math.Max(1, n * Rank));
@@ -190,7 +196,8 @@ public sealed class LoraAdapter
     /// <param name="upstream">G, n × d.</param>
     /// <param name="gradientA">Receives ∂L/∂A, r × k.</param>
     /// <param name="gradientB">Receives ∂L/∂B, d × r.</param>
-    /// <exception cref="ArgumentException">A shape does not match (the message names both).</exception>
+    /// <exception cref="ArgumentException">A shape does not match (the message names both), or a gradient shares elements with the other
+    /// gradient, with an input, or with <see cref="A"/> or <see cref="B"/> (all are read while the gradients are written).</exception>
     public void ComputeGradients(ReadOnlyMatrixView<float> inputs, ReadOnlyMatrixView<float> upstream, MatrixView<float> gradientA, MatrixView<float> gradientB)
     {
         if (inputs.Columns != InputSize)
@@ -213,6 +220,11 @@ public sealed class LoraAdapter
             throw new ArgumentException($"gradientB is {gradientB} but B is {OutputSize}×{Rank}.", nameof(gradientB));
         }
 
+        // Both gradients are written while X, G, A and B are still read (∂L/∂A after ∂L/∂B), so none may alias.
+        RequireSeparateGradient(inputs, upstream, gradientB, nameof(gradientB));
+        RequireSeparateGradient(inputs, upstream, gradientA, nameof(gradientA));
+        Overlap.RequireSeparate<float>(gradientB, nameof(gradientB), gradientA, nameof(gradientA));
+
         int n = inputs.Rows;
         float[] buffer = ArrayPool<float>.Shared.Rent(Math.Max(1, 2 * n * Rank));
         try
@@ -233,6 +245,7 @@ public sealed class LoraAdapter
     private unsafe void AddUpdate(MatrixView<float> weights, float s, int maxDegreeOfParallelism)
     {
         CheckWeights(weights, nameof(weights));
+        RequireSeparateFromFactors(weights, nameof(weights));
         GemmArguments.CheckDegree(maxDegreeOfParallelism);
         int threads = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
         fixed (float* w = &MemoryMarshal.GetReference(weights.Memory.Span))
@@ -241,6 +254,26 @@ public sealed class LoraAdapter
         {
             LoraMergeDispatch.Run(w, weights.Stride, OutputSize, InputSize, b, Rank, a, s, threads);
         }
+    }
+
+    /// <summary>Throws when a buffer being written shares elements with this adapter's A or B, which the operation reads.</summary>
+    private void RequireSeparateFromFactors(ReadOnlyMatrixView<float> written, string name)
+    {
+        Overlap.RequireSeparate(A, nameof(A), written, name);
+        Overlap.RequireSeparate(B, nameof(B), written, name);
+    }
+
+    private void RequireSeparateGradient(ReadOnlyMatrixView<float> inputs, ReadOnlyMatrixView<float> upstream, ReadOnlyMatrixView<float> gradient, string name)
+    {
+        Overlap.RequireSeparate(inputs, nameof(inputs), gradient, name);
+        Overlap.RequireSeparate(upstream, nameof(upstream), gradient, name);
+        RequireSeparateFromFactors(gradient, name);
+    }
+
+    private void RequireSeparateFromFactors(ReadOnlySpan<float> written, string name)
+    {
+        Overlap.RequireSeparate(A, nameof(A), written, name);
+        Overlap.RequireSeparate(B, nameof(B), written, name);
     }
 
     private void CheckWeights(ReadOnlyMatrixView<float> weights, string name)
@@ -265,10 +298,7 @@ public sealed class LoraAdapter
             throw new ArgumentException($"outputs is {outputs} but inputs is {inputs}; it must be {inputs.Rows}×{OutputSize}.", nameof(outputs));
         }
 
-        if (Overlap.Shares<float>(outputs, inputs))
-        {
-            throw new ArgumentException($"outputs ({outputs}) shares elements with inputs ({inputs}); write into a separate matrix.", nameof(outputs));
-        }
+        Overlap.RequireSeparate(inputs, nameof(inputs), outputs, nameof(outputs));
     }
 
     /// <summary>Gaussian values (Box–Muller on <see cref="Random"/> with the given seed) with the given standard deviation.</summary>

@@ -41,7 +41,8 @@ public sealed class LoraTrainer
     /// <param name="inputs">X, n × k.</param>
     /// <param name="targets">Y, n × d.</param>
     /// <returns>The loss (0 for an empty batch).</returns>
-    /// <exception cref="ArgumentException">A shape does not match (the message names both).</exception>
+    /// <exception cref="ArgumentException">A shape does not match (the message names both), or the data hold NaN/∞ (row and column are named).</exception>
+    /// <exception cref="InvalidOperationException">The loss overflows on finite data (α too large).</exception>
     public float Loss(ReadOnlyMatrixView<float> inputs, ReadOnlyMatrixView<float> targets)
     {
         _ = Residual(inputs, targets, out float loss);
@@ -53,8 +54,9 @@ public sealed class LoraTrainer
     /// <param name="targets">Y, n × d.</param>
     /// <param name="learningRate">η &gt; 0.</param>
     /// <returns>The loss before the step.</returns>
-    /// <exception cref="ArgumentException">A shape does not match (the message names both).</exception>
+    /// <exception cref="ArgumentException">A shape does not match (the message names both), or the data hold NaN/∞ (row and column are named).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The learning rate is not a positive finite number.</exception>
+    /// <exception cref="InvalidOperationException">The loss overflows, or the step would make A or B non-finite (α or η too large); A and B are left unchanged.</exception>
     public float Step(ReadOnlyMatrixView<float> inputs, ReadOnlyMatrixView<float> targets, float learningRate)
     {
         if (!(learningRate > 0) || !float.IsFinite(learningRate))
@@ -78,9 +80,32 @@ public sealed class LoraTrainer
         var gradientA = new MatrixView<float>(_gradientA, _adapter.Rank, _adapter.InputSize);
         var gradientB = new MatrixView<float>(_gradientB, _adapter.OutputSize, _adapter.Rank);
         _adapter.ComputeGradients(inputs, new ReadOnlyMatrixView<float>(residual, n, _adapter.OutputSize), gradientA, gradientB);
+
+        // Both factors are checked before either changes: a step that would make a parameter NaN/∞ throws and
+        // leaves the adapter as it was.
+        if (!StaysFinite(_adapter.A.Memory.Span, _gradientA, learningRate) || !StaysFinite(_adapter.B.Memory.Span, _gradientB, learningRate))
+        {
+            throw new InvalidOperationException(
+                $"The step would make A or B non-finite (the loss before it is {loss}): the update s·B·A with s = α/r = {_adapter.Scale} "
+                + $"or the learning rate η = {learningRate} is too large; the adapter was left unchanged. Use a smaller α or η.");
+        }
+
         Descend(_adapter.A.Memory.Span, _gradientA, learningRate);
         Descend(_adapter.B.Memory.Span, _gradientB, learningRate);
         return loss;
+    }
+
+    private static bool StaysFinite(ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradient, float learningRate)
+    {
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            if (!float.IsFinite(parameters[i] - (learningRate * gradient[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private float[] Residual(ReadOnlyMatrixView<float> inputs, ReadOnlyMatrixView<float> targets, out float loss)
@@ -106,6 +131,15 @@ public sealed class LoraTrainer
         }
 
         loss = n == 0 ? 0 : (float)(sum / (2.0 * n));
+        if (!float.IsFinite(loss))
+        {
+            // A NaN/∞ in the data always reaches the loss, so the data are only scanned when it is not finite.
+            Learning.LearningArguments.RequireFinite(inputs, nameof(inputs));
+            Learning.LearningArguments.RequireFinite(targets, nameof(targets));
+            throw new InvalidOperationException(
+                $"The loss is {loss} on finite data: the adapted layer overflows float (s = α/r = {_adapter.Scale}); use a smaller α or smaller inputs.");
+        }
+
         return residual;
     }
 

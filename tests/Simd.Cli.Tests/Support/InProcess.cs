@@ -12,7 +12,7 @@ internal static class InProcess
 {
     public static CliResult Run(params string[] args) => Run(args, services: null);
 
-    public static CliResult Run(IReadOnlyList<string> args, CliServices? services, bool interactive = false)
+    public static CliResult Run(IReadOnlyList<string> args, CliServices? services, bool interactive = false, System.Threading.CancellationToken cancellationToken = default)
     {
         // Wide enough that no table or message wraps, so tests can search for whole phrases.
         using var console = new TestConsole().Width(250);
@@ -23,7 +23,7 @@ internal static class InProcess
 
         var error = new StringWriter();
         var cli = new CliConsole(console, console.Profile.Out.Writer, error, interactive);
-        int code = SimdApp.Run(args, cli, services ?? CliServices.Default);
+        int code = SimdApp.Run(args, cli, services ?? CliServices.Default, cancellationToken);
         return new CliResult(code, console.Output, error.ToString());
     }
 

@@ -141,4 +141,52 @@ public class FeatureScalerTests
         var range = Assert.Throws<ArgumentOutOfRangeException>(() => FeatureScaler.Fit(Diabetes.View, (ScalingMethod)42));
         Assert.StartsWith("Unknown scaling method.", range.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(1.0, 664)]
+    [InlineData(1.37, 700)]
+    [InlineData(1.0, 996)]
+    [InlineData(1.0, -565)]
+    [InlineData(1.61, -900)]
+    [InlineData(1.0, -1020)]
+    public void Extreme_magnitudes_scale_like_ordinary_ones(double mantissa, int exponent)
+    {
+        double unit = Math.ScaleB(mantissa, exponent);
+        // Columns k·unit scale to exactly what columns k scale to (the statistics are homogeneous in a power of two, and
+        // nearly so otherwise): σ neither overflows for huge values nor underflows for tiny spreads.
+        double[] ordinary = [1, 2, 3, 4, 6, 7];
+        double[] extreme = Array.ConvertAll(ordinary, v => v * unit);
+        foreach (ScalingMethod method in Enum.GetValues<ScalingMethod>())
+        {
+            double[] expected = FeatureScaler.Fit(new ReadOnlyMatrixView<double>(ordinary, 6, 1), method).Transform(new ReadOnlyMatrixView<double>(ordinary, 6, 1));
+            FeatureScaler<double> scaler = FeatureScaler.Fit(new ReadOnlyMatrixView<double>(extreme, 6, 1), method);
+            Assert.Empty(scaler.ConstantColumns);
+            Assert.True(double.IsFinite(scaler.Scales[0]) && scaler.Scales[0] > 0, $"{method}: scale {scaler.Scales[0]}");
+            double[] actual = scaler.Transform(new ReadOnlyMatrixView<double>(extreme, 6, 1));
+            for (int i = 0; i < expected.Length; i++)
+            {
+                // The inputs k·unit are themselves rounded when the mantissa is not 1.
+                Assert.True(Math.Abs(actual[i] - expected[i]) <= 1e-13 * 8, $"{method} row {i}: {actual[i]} vs {expected[i]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_column_wider_than_the_type_is_an_error_naming_it()
+    {
+        double[] data = [0, 1e308, 1, -1e308];
+        var e = Assert.Throws<ArgumentException>(() => FeatureScaler.Fit(new ReadOnlyMatrixView<double>(data, 2, 2), ScalingMethod.ZScore));
+        Assert.Equal("x", e.ParamName);
+        Assert.StartsWith("'x' column 1 spans [-1E+308, 1E+308], whose width overflows Double: the column cannot be scaled (x − offset would be ∞). Divide the column by a constant first.", e.Message, StringComparison.Ordinal);
+        float[] floats = [3e38f, -3e38f];
+        e = Assert.Throws<ArgumentException>(() => FeatureScaler.Fit(new ReadOnlyMatrixView<float>(floats, 2, 1), ScalingMethod.MinMax));
+        Assert.Contains("whose width overflows Single", e.Message, StringComparison.Ordinal);
+
+        // Huge values of one sign are fine: ±1e308 columns no longer turn into NaN.
+        double[] huge = [1e308, 1.5e308, 1.7e308];
+        FeatureScaler<double> scaler = FeatureScaler.Fit(new ReadOnlyMatrixView<double>(huge, 3, 1), ScalingMethod.ZScore);
+        double[] z = scaler.Transform(new ReadOnlyMatrixView<double>(huge, 3, 1));
+        Assert.All(z, v => Assert.True(double.IsFinite(v) && v != 0));
+        Assert.True(Math.Abs(z.Sum()) < 1e-12);
+    }
 }

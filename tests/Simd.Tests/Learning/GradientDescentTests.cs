@@ -212,7 +212,8 @@ public class GradientDescentTests
 
     [Theory]
     [InlineData(0.0, 10, 0.0, 0.0, -1, "LearningRate", "The learning rate must be finite and > 0; it is 0.")]
-    [InlineData(0.1, -1, 0.0, 0.0, -1, "Iterations", "The number of iterations must be ≥ 0; it is -1.")]
+    [InlineData(0.1, -1, 0.0, 0.0, -1, "Iterations", "The number of iterations must be in [0, 2147483590] (the cost history keeps one value per update); it is -1.")]
+    [InlineData(0.1, int.MaxValue, 0.0, 0.0, -1, "Iterations", "The number of iterations must be in [0, 2147483590] (the cost history keeps one value per update); it is 2147483647.")]
     [InlineData(0.1, 10, -1.0, 0.0, -1, "Tolerance", "The tolerance must be finite and ≥ 0; it is -1.")]
     [InlineData(0.1, 10, 0.0, double.NaN, -1, "L2", "The L2 strength λ must be finite and ≥ 0; it is NaN.")]
     [InlineData(0.1, 10, 0.0, 0.0, 0, "MaxDegreeOfParallelism", "The thread limit must be −1 (all cores) or ≥ 1.")]
@@ -224,5 +225,68 @@ public class GradientDescentTests
         }));
         Assert.Equal(name, e.ParamName);
         Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Noise-free targets y = X·w + b: descent reaches the rounding floor, where J rises and falls by rounding alone.</summary>
+    private static (double[] X, double[] Y) Exact(int m, int n, double noise, int seed)
+    {
+        var random = new Random(seed);
+        var x = new double[m * n];
+        var y = new double[m];
+        for (int i = 0; i < m; i++)
+        {
+            double f = 3;
+            for (int j = 0; j < n; j++)
+            {
+                x[(i * n) + j] = (random.NextDouble() * 2) - 1;
+                f += (j + 1) * 0.5 * x[(i * n) + j];
+            }
+
+            y[i] = f + (noise * ((random.NextDouble() * 2) - 1));
+        }
+
+        return (x, y);
+    }
+
+    [Fact]
+    public void A_fit_to_noise_free_data_is_returned_not_called_divergent()
+    {
+        (double[] x, double[] y) = Exact(200, 4, 0, 1);
+        GradientDescentResult<double> fit = LinearRegression.Fit(new ReadOnlyMatrixView<double>(x, 200, 4), y, new GradientDescentOptions { LearningRate = 0.5, Iterations = 3000 });
+        Assert.Equal(3000, fit.Iterations);
+        Assert.True(fit.FinalCost < 1e-25 * fit.CostHistory[0], $"final cost {fit.FinalCost}");
+        Assert.Equal(3, fit.Bias, 1e-12);
+
+        // Float at noise 1e-4: the cost's rounding is a large fraction of J itself, which now counts as rounding.
+        (double[] xd, double[] yd) = Exact(200, 4, 1e-4, 2);
+        float[] xf = Array.ConvertAll(xd, v => (float)v), yf = Array.ConvertAll(yd, v => (float)v);
+        GradientDescentResult<float> floatFit = LinearRegression.Fit(new ReadOnlyMatrixView<float>(xf, 200, 4), yf, new GradientDescentOptions { LearningRate = 0.5, Iterations = 3000 });
+        Assert.Equal(3f, floatFit.Bias, 1e-3f);
+    }
+
+    [Fact]
+    public void The_divergence_rule_separates_rounding_at_the_floor_from_growth()
+    {
+        double eps = Math.Pow(2, -52), noise = Math.Sqrt(eps);
+
+        // The reported case: J₀ ≈ 1.5e4, the cost at 2.03e-28 rises by 2 %: at the floor, not divergence.
+        Assert.False(GradientDescent.IsDivergentRise(1.5e4, 2.03e-28, 2.07e-28, eps, noise));
+
+        // Above the floor a rise within 4ε·√(J₀·J) is rounding; a rise past √ε·J and that bound is divergence.
+        Assert.False(GradientDescent.IsDivergentRise(1, 1e-6, 1e-6 + (2 * eps * 1e-3), eps, noise));
+        Assert.True(GradientDescent.IsDivergentRise(1, 1e-6, 1.001e-6, eps, noise));
+        Assert.True(GradientDescent.IsDivergentRise(100, 50, 60, eps, noise));
+        Assert.False(GradientDescent.IsDivergentRise(100, 50, 49, eps, noise));
+    }
+
+    [Fact]
+    public void A_huge_iteration_limit_allocates_as_it_goes()
+    {
+        (double[] x, double[] y) = Exact(50, 2, 0.1, 3);
+        GradientDescentResult<double> fit = LinearRegression.Fit(
+            new ReadOnlyMatrixView<double>(x, 50, 2), y, new GradientDescentOptions { LearningRate = 0.01, Iterations = Array.MaxLength - 1, Tolerance = 1e-13 });
+        Assert.True(fit.Converged);
+        Assert.Equal(fit.Iterations + 1, fit.CostHistory.Count);
+        Assert.True(fit.Iterations > 1024, $"{fit.Iterations} updates (the history must have grown past its first block)");
     }
 }

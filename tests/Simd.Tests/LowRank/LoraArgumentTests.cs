@@ -107,4 +107,53 @@ public class LoraArgumentTests
         var ew = Assert.Throws<ArgumentException>(() => new LoraTrainer(adapter, new ReadOnlyMatrixView<float>(new float[200], 20, 10)));
         Assert.Contains("weights is 20×10", ew.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_factor_too_large_for_an_array_is_an_argument_error()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new LoraAdapter(50000, 50000, 50000, 1));
+        Assert.Equal("rank", e.ParamName);
+        Assert.StartsWith("A is r×k = 50000×50000 (2500000000 values) and B is d×r = 50000×50000 (2500000000 values); each factor must fit in one array", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nan_targets_are_named_and_leave_the_adapter_unchanged()
+    {
+        var adapter = new LoraAdapter(4, 6, 2, 4, seed: 3);
+        var trainer = new LoraTrainer(adapter, new ReadOnlyMatrixView<float>(new float[24], 4, 6));
+        float[] before = adapter.A.Memory.ToArray();
+        float[] targets = new float[8];
+        targets[6] = float.NaN;
+        var e = Assert.Throws<ArgumentException>(() => trainer.Step(new ReadOnlyMatrixView<float>(new float[12], 2, 6), new ReadOnlyMatrixView<float>(targets, 2, 4), 0.1f));
+        Assert.Equal("targets", e.ParamName);
+        Assert.StartsWith("'targets' holds NaN at row 1, column 2; the data must be finite (no NaN or ∞).", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, adapter.A.Memory.ToArray());
+    }
+
+    [Fact]
+    public void A_huge_alpha_stops_with_an_error_before_the_parameters_turn_nan()
+    {
+        var adapter = new LoraAdapter(8, 8, 2, 1e6f, seed: 5);
+        var random = new Random(1);
+        float[] w = new float[64], x = new float[32], y = new float[32];
+        for (int i = 0; i < 32; i++)
+        {
+            x[i] = (float)random.NextDouble();
+            y[i] = (float)random.NextDouble() * 10;
+        }
+
+        var trainer = new LoraTrainer(adapter, new ReadOnlyMatrixView<float>(w, 8, 8));
+        var inputs = new ReadOnlyMatrixView<float>(x, 4, 8);
+        var targets = new ReadOnlyMatrixView<float>(y, 4, 8);
+        var e = Assert.Throws<InvalidOperationException>(() =>
+        {
+            for (int step = 0; step < 100; step++)
+            {
+                trainer.Step(inputs, targets, 0.5f);
+            }
+        });
+        Assert.Contains("use a smaller α", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.All(adapter.A.Memory.ToArray(), v => Assert.True(float.IsFinite(v)));
+        Assert.All(adapter.B.Memory.ToArray(), v => Assert.True(float.IsFinite(v)));
+    }
 }

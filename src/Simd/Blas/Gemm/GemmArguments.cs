@@ -98,7 +98,7 @@ internal static class GemmArguments
             throw new ArgumentException($"y shares elements with a ({a}). GEMV reads A while it writes y; write into a separate vector.", nameof(y));
         }
 
-        if (x.Overlaps(y))
+        if (Overlap.Shares(x, y))
         {
             throw new ArgumentException("y shares elements with x. GEMV reads x while it writes y; write into a separate vector.", nameof(y));
         }

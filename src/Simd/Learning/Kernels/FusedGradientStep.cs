@@ -153,15 +153,18 @@ internal static class FusedGradientStep
         }
     }
 
-    /// <summary>The work of one chunk, callable from any thread; writes only that chunk's partials.</summary>
-    private sealed unsafe class ChunkJob<T, TLoss>(
+    /// <summary>
+    /// The work of one chunk, callable from any thread; writes only that chunk's partials. A struct, so the
+    /// single-thread path allocates nothing (the parallel path boxes it once for the delegate).
+    /// </summary>
+    private unsafe struct ChunkJob<T, TLoss>(
         T* x, int stride, int m, int n, T* y, T* w, T b, int chunkRows, T[] partialGradients, double[] partialSums)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TLoss : IRowLoss<T>
     {
         private readonly Width width = WidthChoice.For<T>((nuint)n);
 
-        public void Run(int chunk)
+        public readonly void Run(int chunk)
         {
             int first = chunk * chunkRows;
             int rows = Math.Min(chunkRows, m - first);

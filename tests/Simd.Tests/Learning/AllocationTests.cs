@@ -1,0 +1,58 @@
+using System;
+using Simd.Learning;
+using Xunit;
+
+namespace Simd.Tests.Learning;
+
+/// <summary>The hot calls of the learning layer allocate nothing on the managed heap once warm (single-thread inputs).</summary>
+public class AllocationTests
+{
+    private const int Calls = 200;
+
+    [Fact]
+    public void Cost_and_gradient_allocate_nothing()
+    {
+        double[] data = new double[64 * 8];
+        for (int i = 0; i < data.Length; i++)
+        {
+            data[i] = Math.Sin(i);
+        }
+
+        var x = new ReadOnlyMatrixView<double>(data, 64, 8);
+        double[] y = new double[64], w = new double[8], g = new double[8];
+        float[] xf = Array.ConvertAll(data, v => (float)v), yf = new float[64], wf = new float[8], gf = new float[8];
+        var xfv = new ReadOnlyMatrixView<float>(xf, 64, 8);
+        Assert.Equal(0, Allocated(() =>
+        {
+            LinearRegression.CostAndGradient(x, y, w, 0.0, g, out _);
+            LinearRegression.CostAndGradient(xfv, yf, wf, 0f, gf, out _);
+        }));
+    }
+
+    [Fact]
+    public void Softmax_allocates_nothing()
+    {
+        float[] z = [1, 2, 3, 4, 5, 6, 7, 8, 9], p = new float[9];
+        Assert.Equal(0, Allocated(() =>
+        {
+            Softmax.Compute<float>(z, p);
+            Softmax.ComputeLog<float>(z, p);
+        }));
+    }
+
+    private static long Allocated(Action call)
+    {
+        for (int i = 0; i < Calls; i++)
+        {
+            call();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            call();
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+}
