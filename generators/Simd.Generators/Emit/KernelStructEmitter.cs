@@ -77,6 +77,11 @@ namespace Simd.Generators.Emit
             writer.Close();
             writer.Line();
 
+            KernelParameter? firstOutput = kernel.Parameters.FirstOrDefault(p => p.IsOutput);
+            writer.Line($"public bool IsExact => {(Functions.FunctionTable.IsExact(kernel.Body) ? "true" : "false")};");
+            writer.Line();
+            writer.Line($"public ref readonly {t} FirstOutput => ref {(firstOutput is null ? Destination : Field(firstOutput))};");
+            writer.Line();
             EmitScalar(writer, kernel);
             foreach (VectorWidth width in VectorWidth.All)
             {

@@ -16,11 +16,13 @@ namespace Simd.Generators.Functions
     /// <param name="ReturnsMask">Whether the result is a <see langword="bool"/>.</param>
     /// <param name="Vector">The C# for one width: the width, the element type and the arguments already translated.</param>
     /// <param name="Cuda">The CUDA C: the arguments already translated.</param>
+    /// <param name="Exact">Whether every vector form gives the scalar method's bits (false for approximations such as <c>Exp</c>).</param>
     internal sealed record FunctionRow(
         MathFunction Function,
         string Name,
         int Arity,
         bool ReturnsMask,
         Func<VectorWidth, ElementType, string[], string> Vector,
-        Func<string[], string> Cuda);
+        Func<string[], string> Cuda,
+        bool Exact = true);
 }

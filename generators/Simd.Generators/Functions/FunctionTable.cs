@@ -31,9 +31,9 @@ namespace Simd.Generators.Functions
                 a => $"simd_sqrt({a[0]})"),
             Value(MathFunction.FusedMultiplyAdd, "FusedMultiplyAdd", 3, (w, e, a) => $"{Ops}.FusedMultiplyAdd({a[0]}, {a[1]}, {a[2]})", a => $"simd_fma({a[0]}, {a[1]}, {a[2]})"),
             Value(MathFunction.Clamp, "Clamp", 3, (w, e, a) => $"{Ops}.Clamp({a[0]}, {a[1]}, {a[2]})", a => $"simd_clamp({a[0]}, {a[1]}, {a[2]})"),
-            Value(MathFunction.Exp, "Exp", 1, (w, e, a) => $"{MathOps}.Exp({a[0]})", a => $"simd_exp({a[0]})"),
-            Value(MathFunction.Log, "Log", 1, (w, e, a) => $"{MathOps}.Log({a[0]})", a => $"simd_log({a[0]})"),
-            Value(MathFunction.Tanh, "Tanh", 1, (w, e, a) => $"{MathOps}.Tanh({a[0]})", a => $"simd_tanh({a[0]})"),
+            Value(MathFunction.Exp, "Exp", 1, (w, e, a) => $"{MathOps}.Exp({a[0]})", a => $"simd_exp({a[0]})", exact: false),
+            Value(MathFunction.Log, "Log", 1, (w, e, a) => $"{MathOps}.Log({a[0]})", a => $"simd_log({a[0]})", exact: false),
+            Value(MathFunction.Tanh, "Tanh", 1, (w, e, a) => $"{MathOps}.Tanh({a[0]})", a => $"simd_tanh({a[0]})", exact: false),
 
             // The classification functions are exact: comparisons and sign-bit tests, the same bits on every path.
             Mask(MathFunction.IsNaN, "IsNaN", (w, e, a) => $"{w.StaticClass}.OnesComplement({w.StaticClass}.Equals({a[0]}, {a[0]}))", a => $"({a[0]} != {a[0]})"),
@@ -68,6 +68,23 @@ namespace Simd.Generators.Functions
         /// <summary>The row for a call of <paramref name="name"/> with <paramref name="arity"/> arguments, or <see langword="null"/>.</summary>
         public static FunctionRow? Find(string name, int arity) => Rows.FirstOrDefault(r => r.Name == name && r.Arity == arity);
 
+        /// <summary>
+        /// Whether every vector form of <paramref name="body"/> gives the scalar method's bits: it calls only exact
+        /// functions and no other kernel (whose own exactness is not known here).
+        /// </summary>
+        public static bool IsExact(KernelBody body)
+            => body.Statements.All(s => IsExact(s.Value)) && (body.Result is null || IsExact(body.Result));
+
+        private static bool IsExact(Expr expr) => expr switch
+        {
+            MathCall call => Row(call.Function).Exact && call.Arguments.All(IsExact),
+            KernelCall => false,
+            Unary u => IsExact(u.Operand),
+            Binary b => IsExact(b.Left) && IsExact(b.Right),
+            Select s => IsExact(s.Condition) && IsExact(s.WhenTrue) && IsExact(s.WhenFalse),
+            _ => true,
+        };
+
         /// <summary>The names, for the diagnostic that rejects a call: "Abs, Min, …".</summary>
         public static string Names => string.Join(", ", Rows.Select(r => r.Name).Distinct());
 
@@ -77,8 +94,8 @@ namespace Simd.Generators.Functions
                 ? $"{width.StaticClass}<{(element == ElementType.Single ? "int" : "long")}>"
                 : width.Type(element);
 
-        private static FunctionRow Value(MathFunction function, string name, int arity, System.Func<VectorWidth, ElementType, string[], string> vector, System.Func<string[], string> cuda)
-            => new FunctionRow(function, name, arity, false, vector, cuda);
+        private static FunctionRow Value(MathFunction function, string name, int arity, System.Func<VectorWidth, ElementType, string[], string> vector, System.Func<string[], string> cuda, bool exact = true)
+            => new FunctionRow(function, name, arity, false, vector, cuda, exact);
 
         private static FunctionRow Mask(MathFunction function, string name, System.Func<VectorWidth, ElementType, string[], string> vector, System.Func<string[], string> cuda)
             => new FunctionRow(function, name, 1, true, vector, cuda);

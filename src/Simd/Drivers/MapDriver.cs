@@ -55,7 +55,7 @@ public static class MapDriver
 
     /// <summary>The vector loop for <paramref name="length"/> ≥ one vector.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
+    private static unsafe void Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : IMapKernel<T>, allows ref struct
@@ -66,10 +66,24 @@ public static class MapDriver
         nuint count = TWidth.Count;
         nuint i = 0;
 
-        // The blocks start at element 0 whatever the addresses: which width computes an element depends on the
-        // length alone, so the same inputs give the same bits wherever they sit in memory (the scalar method and the
-        // vector forms of Exp, Log and Tanh may differ in the last place). Four blocks per iteration: independent
-        // computations that keep both vector ports busy while the loads of the next block are in flight.
+        // Which width computes an element must not change its value, or the same inputs would give different bits at
+        // different addresses: so the main loop starts at element 0 unless every width gives the scalar method's bits
+        // (no Exp, Log or Tanh, whose vector forms may differ in the last place). Then it starts where the first output
+        // is vector-aligned, since on this hardware unaligned stores that split cache lines cost more than unaligned
+        // loads; the elements before that boundary go through the narrower widths, each computed once.
+        if (kernel.IsExact && length >= 2 * count)
+        {
+            nuint address = (nuint)Unsafe.AsPointer(ref Unsafe.AsRef(in kernel.FirstOutput));
+            nuint offset = address & ((count * (nuint)sizeof(T)) - 1);
+            if (offset != 0 && offset % (nuint)sizeof(T) == 0)
+            {
+                i = count - (offset / (nuint)sizeof(T));
+                NarrowerWidths.Map<T, TVector, TWidth, TKernel>(ref kernel, 0, i);
+            }
+        }
+
+        // Four blocks per iteration: independent computations that keep both vector ports busy while the loads of the
+        // next block are in flight.
         while (i + (4 * count) <= length)
         {
             TWidth.Step(ref kernel, i);

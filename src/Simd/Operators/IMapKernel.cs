@@ -18,6 +18,19 @@ namespace Simd.Operators;
 public interface IMapKernel<T>
     where T : unmanaged
 {
+    /// <summary>
+    /// Whether every vector form gives the scalar method's bits (the kernel calls no function whose vector form may differ
+    /// in the last place, such as <c>Exp</c>): then which width computes an element cannot change a result, and the driver
+    /// may start its main loop where the first output is vector-aligned. A constant, folded by the JIT.
+    /// </summary>
+    bool IsExact { get; }
+
+    /// <summary>
+    /// The first element of the kernel's first output, on which the driver aligns its main loop when
+    /// <see cref="IsExact"/> (unaligned 512-bit stores that split cache lines cost more than unaligned loads).
+    /// </summary>
+    ref readonly T FirstOutput { get; }
+
     /// <summary>Computes element <paramref name="index"/> with the scalar method itself and stores its outputs.</summary>
     void Step(nuint index);
 
