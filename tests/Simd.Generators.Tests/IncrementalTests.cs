@@ -53,4 +53,22 @@ public sealed class IncrementalTests
         Assert.Contains(second.TrackedSteps[KernelGenerator.Steps.Parse].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains("((d * d) * d)", second.GeneratedSources.Single(s => s.HintName == "Losses.SquaredError.float_LL.g.cs").SourceText.ToString());
     }
+
+    [Fact]
+    public void EditingOneKernelLeavesTheOthersOutputsCached()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(Samples.Losses);
+        GeneratorDriver driver = GeneratorHarness.Driver(trackSteps: true).RunGenerators(compilation);
+
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(Samples.Losses.Replace("return d * d;", "return d * d * d;"), GeneratorHarness.ParseOptions, tree.FilePath));
+        GeneratorRunResult second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        // One output per kernel model: the edited kernel's is modified, every other kernel's is unchanged or cached,
+        // so only Losses.SquaredError is emitted again.
+        var outputs = second.TrackedSteps[KernelGenerator.Steps.Kernels].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(4, outputs.Count);
+        Assert.Single(outputs, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(3, outputs.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+    }
 }
