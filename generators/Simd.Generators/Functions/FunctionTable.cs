@@ -35,6 +35,28 @@ namespace Simd.Generators.Functions
             Value(MathFunction.Log, "Log", 1, (w, e, a) => $"{MathOps}.Log({a[0]})", a => $"simd_log({a[0]})", exact: false),
             Value(MathFunction.Tanh, "Tanh", 1, (w, e, a) => $"{MathOps}.Tanh({a[0]})", a => $"simd_tanh({a[0]})", exact: false),
 
+            // The rest of KernelMath (docs/kernel-math.md states each bound). Atan2 takes y first, as the scalar method.
+            Value(MathFunction.Exp2, "Exp2", 1, (w, e, a) => $"{MathOps}.Exp2({a[0]})", a => $"simd_exp2({a[0]})", exact: false),
+            Value(MathFunction.Log2, "Log2", 1, (w, e, a) => $"{MathOps}.Log2({a[0]})", a => $"simd_log2({a[0]})", exact: false),
+            Value(MathFunction.Log10, "Log10", 1, (w, e, a) => $"{MathOps}.Log10({a[0]})", a => $"simd_log10({a[0]})", exact: false),
+            Value(MathFunction.Pow, "Pow", 2, (w, e, a) => $"{MathOps}.Pow({a[0]}, {a[1]})", a => $"simd_pow({a[0]}, {a[1]})", exact: false),
+            Value(MathFunction.Sin, "Sin", 1, (w, e, a) => $"{MathOps}.Sin({a[0]})", a => $"simd_sin({a[0]})", exact: false),
+            Value(MathFunction.Cos, "Cos", 1, (w, e, a) => $"{MathOps}.Cos({a[0]})", a => $"simd_cos({a[0]})", exact: false),
+            Value(MathFunction.Cbrt, "Cbrt", 1, (w, e, a) => $"{MathOps}.Cbrt({a[0]})", a => $"simd_cbrt({a[0]})", exact: false),
+            Value(MathFunction.Hypot, "Hypot", 2, (w, e, a) => $"{MathOps}.Hypot({a[0]}, {a[1]})", a => $"simd_hypot({a[0]}, {a[1]})", exact: false),
+            Value(MathFunction.Atan, "Atan", 1, (w, e, a) => $"{MathOps}.Atan({a[0]})", a => $"simd_atan({a[0]})", exact: false),
+            Value(MathFunction.Atan2, "Atan2", 2, (w, e, a) => $"{MathOps}.Atan2({a[0]}, {a[1]})", a => $"simd_atan2({a[0]}, {a[1]})", exact: false),
+
+            // Exact rounding and sign functions: the same bits as the scalar method on every path. Round(x, mode) with a
+            // constant MidpointRounding picks one of these (BodyParser.Calls).
+            Value(MathFunction.Round, "Round", 1, (w, e, a) => $"{MathOps}.Round({a[0]})", a => $"simd_round({a[0]})"),
+            Value(MathFunction.RoundAwayFromZero, "RoundAwayFromZero", 1, (w, e, a) => $"{MathOps}.RoundAwayFromZero({a[0]})", a => $"simd_round_away({a[0]})"),
+            Value(MathFunction.Floor, "Floor", 1, (w, e, a) => $"{MathOps}.Floor({a[0]})", a => $"simd_floor({a[0]})"),
+            Value(MathFunction.Ceiling, "Ceiling", 1, (w, e, a) => $"{MathOps}.Ceiling({a[0]})", a => $"simd_ceiling({a[0]})"),
+            Value(MathFunction.Truncate, "Truncate", 1, (w, e, a) => $"{MathOps}.Truncate({a[0]})", a => $"simd_trunc({a[0]})"),
+            Value(MathFunction.CopySign, "CopySign", 2, (w, e, a) => $"{MathOps}.CopySign({a[0]}, {a[1]})", a => $"simd_copysign({a[0]}, {a[1]})"),
+            Value(MathFunction.Sign, "Sign", 1, (w, e, a) => $"{MathOps}.Sign({a[0]})", a => $"simd_sign({a[0]})"),
+
             // The classification functions are exact: comparisons and sign-bit tests, the same bits on every path.
             Mask(MathFunction.IsNaN, "IsNaN", (w, e, a) => $"{w.StaticClass}.OnesComplement({w.StaticClass}.Equals({a[0]}, {a[0]}))", a => $"({a[0]} != {a[0]})"),
             Mask(
@@ -66,7 +88,21 @@ namespace Simd.Generators.Functions
         public static FunctionRow Row(MathFunction function) => ByFunction[function];
 
         /// <summary>The row for a call of <paramref name="name"/> with <paramref name="arity"/> arguments, or <see langword="null"/>.</summary>
-        public static FunctionRow? Find(string name, int arity) => Rows.FirstOrDefault(r => r.Name == name && r.Arity == arity);
+        public static FunctionRow? Find(string name, int arity) => Rows.FirstOrDefault(r => r.Name == name && r.Arity == arity && r.Function != MathFunction.RoundAwayFromZero);
+
+        /// <summary>
+        /// The function <c>Round(x, mode)</c> stands for with a constant <see cref="System.MidpointRounding"/> value (given as
+        /// its number): ToEven, AwayFromZero, ToZero, ToNegativeInfinity, ToPositiveInfinity; null for another.
+        /// </summary>
+        public static MathFunction? RoundingMode(int mode) => mode switch
+        {
+            0 => MathFunction.Round,
+            1 => MathFunction.RoundAwayFromZero,
+            2 => MathFunction.Truncate,
+            3 => MathFunction.Floor,
+            4 => MathFunction.Ceiling,
+            _ => null,
+        };
 
         /// <summary>
         /// Whether every vector form of <paramref name="body"/> gives the scalar method's bits: it calls only exact

@@ -43,6 +43,11 @@ namespace Simd.Generators.Parsing
                     return Conversion(invocation, callee, wantMask);
                 }
 
+                if (callee.Name == "Round" && callee.Parameters.Length == 2 && callee.Parameters[1].Type.ToDisplayString() == "System.MidpointRounding")
+                {
+                    return RoundWithMode(invocation, callee, container, wantMask);
+                }
+
                 if (FunctionTable.Find(callee.Name, callee.Parameters.Length) is { } row)
                 {
                     return TableCall(invocation, callee, container, row, wantMask);
@@ -66,8 +71,9 @@ namespace Simd.Generators.Parsing
                 return null;
             }
 
-            // Math.Exp(float) binds to Math.Exp(double): the call computes in double.
-            ITypeSymbol computed = row.ReturnsMask ? callee.Parameters[0].Type : callee.ReturnType;
+            // Math.Exp(float) binds to Math.Exp(double): the call computes in double. (A condition, and Sign, which returns
+            // an int the compiler converts, compute in their argument's type.)
+            ITypeSymbol computed = row.ReturnsMask || row.Function == MathFunction.Sign ? callee.Parameters[0].Type : callee.ReturnType;
             if (!IsElement(computed))
             {
                 Report(Diagnostics.MixedPrecision, invocation.GetLocation(), $"'{container}.{callee.Name}' computes in '{computed.ToDisplayString()}'", ElementName);
@@ -75,6 +81,33 @@ namespace Simd.Generators.Parsing
             }
 
             return Arguments(invocation) is { } arguments ? new MathCall(row.Function, arguments.ToEquatableArray()) : null;
+        }
+
+        /// <summary><c>Math.Round(x, MidpointRounding.AwayFromZero)</c> and the other constant modes: one exact function each.</summary>
+        private Expr? RoundWithMode(InvocationExpressionSyntax invocation, IMethodSymbol callee, string container, bool wantMask)
+        {
+            ArgumentSyntax? modeArgument = invocation.ArgumentList.Arguments.Count == 2 ? invocation.ArgumentList.Arguments[1] : null;
+            Optional<object?> mode = modeArgument is null ? default : model.GetConstantValue(modeArgument.Expression, cancellationToken);
+            if (!mode.HasValue || mode.Value is not int value || FunctionTable.RoundingMode(value) is not { } function)
+            {
+                Report(Diagnostics.UnsupportedExpression, modeArgument?.GetLocation() ?? invocation.GetLocation(), "A rounding mode that is not a constant", "write the MidpointRounding value itself, such as MidpointRounding.AwayFromZero");
+                return null;
+            }
+
+            if (wantMask || !IsElement(callee.ReturnType))
+            {
+                Report(wantMask ? Diagnostics.UnsupportedExpression : Diagnostics.MixedPrecision, invocation.GetLocation(), wantMask ? $"'{Short(invocation.ToString())}', a number, as a condition" : $"'{container}.{callee.Name}' computes in '{callee.ReturnType.ToDisplayString()}'", wantMask ? "compare it with a value" : ElementName);
+                return null;
+            }
+
+            ArgumentSyntax x = invocation.ArgumentList.Arguments[0];
+            if (!x.RefKindKeyword.IsKind(SyntaxKind.None) || x.NameColon is not null)
+            {
+                Report(Diagnostics.UnsupportedExpression, x.GetLocation(), "A named or 'ref' argument", "pass arguments by position");
+                return null;
+            }
+
+            return Value(x.Expression) is { } argument ? new MathCall(function, new[] { argument }.ToEquatableArray()) : null;
         }
 
         /// <summary><c>T.CreateChecked(0.5)</c> and its kin: a constant converted to the element type, or an element already.</summary>

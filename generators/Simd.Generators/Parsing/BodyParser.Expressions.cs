@@ -34,6 +34,12 @@ namespace Simd.Generators.Parsing
                 return Number(Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture));
             }
 
+            // Calls first: Math.Sign returns an int that the compiler converts to the element type.
+            if (syntax is InvocationExpressionSyntax invocation)
+            {
+                return Call(invocation, wantMask: false);
+            }
+
             ITypeSymbol? type = model.GetTypeInfo(syntax, cancellationToken).Type;
             if (type is not null && IsInteger(type))
             {
@@ -53,11 +59,6 @@ namespace Simd.Generators.Parsing
 
                 Report(Diagnostics.UnsupportedExpression, syntax.GetLocation(), $"The integer expression '{Short(syntax.ToString())}', whose value is not known at compile time", $"integer lanes are not supported; compute in '{ElementName}' (loop counters and integer constants are fine)");
                 return null;
-            }
-
-            if (syntax is InvocationExpressionSyntax invocation)
-            {
-                return Call(invocation, wantMask: false);
             }
 
             if (type is not null && !IsElement(type))

@@ -58,6 +58,71 @@ public static class CudaPrelude
         static __device__ __forceinline__ double simd_log(double x) { return __nv_log(x); }
         static __device__ __forceinline__ float simd_tanh(float x) { return __nv_tanhf(x); }
         static __device__ __forceinline__ double simd_tanh(double x) { return __nv_tanh(x); }
+        // The functions of the translation table beyond the first nine (libdevice; rint rounds ties to even, round away from zero).
+        extern "C" __device__ float __nv_exp2f(float);
+        extern "C" __device__ double __nv_exp2(double);
+        static __device__ __forceinline__ float simd_exp2(float x) { return __nv_exp2f(x); }
+        static __device__ __forceinline__ double simd_exp2(double x) { return __nv_exp2(x); }
+        extern "C" __device__ float __nv_log2f(float);
+        extern "C" __device__ double __nv_log2(double);
+        static __device__ __forceinline__ float simd_log2(float x) { return __nv_log2f(x); }
+        static __device__ __forceinline__ double simd_log2(double x) { return __nv_log2(x); }
+        extern "C" __device__ float __nv_log10f(float);
+        extern "C" __device__ double __nv_log10(double);
+        static __device__ __forceinline__ float simd_log10(float x) { return __nv_log10f(x); }
+        static __device__ __forceinline__ double simd_log10(double x) { return __nv_log10(x); }
+        extern "C" __device__ float __nv_sinf(float);
+        extern "C" __device__ double __nv_sin(double);
+        static __device__ __forceinline__ float simd_sin(float x) { return __nv_sinf(x); }
+        static __device__ __forceinline__ double simd_sin(double x) { return __nv_sin(x); }
+        extern "C" __device__ float __nv_cosf(float);
+        extern "C" __device__ double __nv_cos(double);
+        static __device__ __forceinline__ float simd_cos(float x) { return __nv_cosf(x); }
+        static __device__ __forceinline__ double simd_cos(double x) { return __nv_cos(x); }
+        extern "C" __device__ float __nv_cbrtf(float);
+        extern "C" __device__ double __nv_cbrt(double);
+        static __device__ __forceinline__ float simd_cbrt(float x) { return __nv_cbrtf(x); }
+        static __device__ __forceinline__ double simd_cbrt(double x) { return __nv_cbrt(x); }
+        extern "C" __device__ float __nv_atanf(float);
+        extern "C" __device__ double __nv_atan(double);
+        static __device__ __forceinline__ float simd_atan(float x) { return __nv_atanf(x); }
+        static __device__ __forceinline__ double simd_atan(double x) { return __nv_atan(x); }
+        extern "C" __device__ float __nv_rintf(float);
+        extern "C" __device__ double __nv_rint(double);
+        static __device__ __forceinline__ float simd_round(float x) { return __nv_rintf(x); }
+        static __device__ __forceinline__ double simd_round(double x) { return __nv_rint(x); }
+        extern "C" __device__ float __nv_floorf(float);
+        extern "C" __device__ double __nv_floor(double);
+        static __device__ __forceinline__ float simd_floor(float x) { return __nv_floorf(x); }
+        static __device__ __forceinline__ double simd_floor(double x) { return __nv_floor(x); }
+        extern "C" __device__ float __nv_ceilf(float);
+        extern "C" __device__ double __nv_ceil(double);
+        static __device__ __forceinline__ float simd_ceiling(float x) { return __nv_ceilf(x); }
+        static __device__ __forceinline__ double simd_ceiling(double x) { return __nv_ceil(x); }
+        extern "C" __device__ float __nv_truncf(float);
+        extern "C" __device__ double __nv_trunc(double);
+        static __device__ __forceinline__ float simd_trunc(float x) { return __nv_truncf(x); }
+        static __device__ __forceinline__ double simd_trunc(double x) { return __nv_trunc(x); }
+        extern "C" __device__ float __nv_roundf(float);
+        extern "C" __device__ double __nv_round(double);
+        static __device__ __forceinline__ float simd_round_away(float x) { return __nv_roundf(x); }
+        static __device__ __forceinline__ double simd_round_away(double x) { return __nv_round(x); }
+        extern "C" __device__ float __nv_hypotf(float, float);
+        extern "C" __device__ double __nv_hypot(double, double);
+        static __device__ __forceinline__ float simd_hypot(float x, float y) { return __nv_hypotf(x, y); }
+        static __device__ __forceinline__ double simd_hypot(double x, double y) { return __nv_hypot(x, y); }
+        extern "C" __device__ float __nv_atan2f(float, float);
+        extern "C" __device__ double __nv_atan2(double, double);
+        static __device__ __forceinline__ float simd_atan2(float x, float y) { return __nv_atan2f(x, y); }
+        static __device__ __forceinline__ double simd_atan2(double x, double y) { return __nv_atan2(x, y); }
+        extern "C" __device__ float __nv_powf(float, float);
+        extern "C" __device__ double __nv_pow(double, double);
+        static __device__ __forceinline__ float simd_pow(float x, float y) { return __nv_powf(x, y); }
+        static __device__ __forceinline__ double simd_pow(double x, double y) { return __nv_pow(x, y); }
+        extern "C" __device__ float __nv_copysignf(float, float);
+        extern "C" __device__ double __nv_copysign(double, double);
+        static __device__ __forceinline__ float simd_copysign(float x, float y) { return __nv_copysignf(x, y); }
+        static __device__ __forceinline__ double simd_copysign(double x, double y) { return __nv_copysign(x, y); }
         #else
         static __device__ __forceinline__ float simd_exp(float x) { return expf(x); }
         static __device__ __forceinline__ double simd_exp(double x) { return exp(x); }
@@ -73,6 +138,38 @@ public static class CudaPrelude
         static __device__ __forceinline__ double simd_log(double x) { return log(x); }
         static __device__ __forceinline__ float simd_tanh(float x) { return tanhf(x); }
         static __device__ __forceinline__ double simd_tanh(double x) { return tanh(x); }
+        static __device__ __forceinline__ float simd_exp2(float x) { return exp2f(x); }
+        static __device__ __forceinline__ double simd_exp2(double x) { return exp2(x); }
+        static __device__ __forceinline__ float simd_log2(float x) { return log2f(x); }
+        static __device__ __forceinline__ double simd_log2(double x) { return log2(x); }
+        static __device__ __forceinline__ float simd_log10(float x) { return log10f(x); }
+        static __device__ __forceinline__ double simd_log10(double x) { return log10(x); }
+        static __device__ __forceinline__ float simd_sin(float x) { return sinf(x); }
+        static __device__ __forceinline__ double simd_sin(double x) { return sin(x); }
+        static __device__ __forceinline__ float simd_cos(float x) { return cosf(x); }
+        static __device__ __forceinline__ double simd_cos(double x) { return cos(x); }
+        static __device__ __forceinline__ float simd_cbrt(float x) { return cbrtf(x); }
+        static __device__ __forceinline__ double simd_cbrt(double x) { return cbrt(x); }
+        static __device__ __forceinline__ float simd_atan(float x) { return atanf(x); }
+        static __device__ __forceinline__ double simd_atan(double x) { return atan(x); }
+        static __device__ __forceinline__ float simd_round(float x) { return rintf(x); }
+        static __device__ __forceinline__ double simd_round(double x) { return rint(x); }
+        static __device__ __forceinline__ float simd_floor(float x) { return floorf(x); }
+        static __device__ __forceinline__ double simd_floor(double x) { return floor(x); }
+        static __device__ __forceinline__ float simd_ceiling(float x) { return ceilf(x); }
+        static __device__ __forceinline__ double simd_ceiling(double x) { return ceil(x); }
+        static __device__ __forceinline__ float simd_trunc(float x) { return truncf(x); }
+        static __device__ __forceinline__ double simd_trunc(double x) { return trunc(x); }
+        static __device__ __forceinline__ float simd_round_away(float x) { return roundf(x); }
+        static __device__ __forceinline__ double simd_round_away(double x) { return round(x); }
+        static __device__ __forceinline__ float simd_hypot(float x, float y) { return hypotf(x, y); }
+        static __device__ __forceinline__ double simd_hypot(double x, double y) { return hypot(x, y); }
+        static __device__ __forceinline__ float simd_atan2(float x, float y) { return atan2f(x, y); }
+        static __device__ __forceinline__ double simd_atan2(double x, double y) { return atan2(x, y); }
+        static __device__ __forceinline__ float simd_pow(float x, float y) { return powf(x, y); }
+        static __device__ __forceinline__ double simd_pow(double x, double y) { return pow(x, y); }
+        static __device__ __forceinline__ float simd_copysign(float x, float y) { return copysignf(x, y); }
+        static __device__ __forceinline__ double simd_copysign(double x, double y) { return copysign(x, y); }
         #endif
 
         typedef unsigned long long simd_u64;
@@ -95,6 +192,9 @@ public static class CudaPrelude
         static __device__ __forceinline__ double simd_positive_infinity(double) { return simd_double_from_bits(0x7ff0000000000000ull); }
         static __device__ __forceinline__ float simd_negative_infinity(float) { return simd_float_from_bits(0xff800000u); }
         static __device__ __forceinline__ double simd_negative_infinity(double) { return simd_double_from_bits(0xfff0000000000000ull); }
+        // Math.Sign as the element type: -1, +0 or +1, and NaN for NaN (where the scalar method throws).
+        static __device__ __forceinline__ float simd_sign(float x) { return x != x ? x : (x > 0.0f ? 1.0f : (x < 0.0f ? -1.0f : 0.0f)); }
+        static __device__ __forceinline__ double simd_sign(double x) { return x != x ? x : (x > 0.0 ? 1.0 : (x < 0.0 ? -1.0 : 0.0)); }
 
         // C# Math.Min / Math.Max exactly (IEEE 754:2019 minimum / maximum): NaN wins, -0 < +0.
         // The branches follow the .NET implementation so that even which operand is returned matches.
