@@ -207,11 +207,8 @@ public static partial class KernelMath
         TVector headError = TLanes.Add(TLanes.Subtract(one, head), r);
         TVector mantissa = TLanes.Add(head, TLanes.Add(headError, TLanes.MultiplyAdd(TLanes.Multiply(r, r), q, c)));
 
-        // 2ᵏ as 2^k1 · 2^k2, each a normal float: the first product is exact, the second rounds once,
-        // into the subnormals or to +∞ where the result lies there.
-        TVector k1 = TLanes.Round(TLanes.Multiply(k, TLanes.Create(0.5f)));
-        TVector k2 = TLanes.Subtract(k, k1);
-        TVector result = TLanes.Multiply(TLanes.Multiply(mantissa, TLanes.Pow2(k1)), TLanes.Pow2(k2));
+        // 2ᵏ applied with one rounding, into the subnormals or to +∞ where the result lies there.
+        TVector result = TLanes.ScaleB(mantissa, k);
         return TLanes.Select(TLanes.Equal(x, x), result, x);
     }
 }

@@ -89,9 +89,7 @@ public static partial class KernelMath
         TVector small = TLanes.MultiplyAdd(TLanes.Multiply(r, r), q, productError);
         TVector mantissa = TLanes.Add(head, TLanes.Add(headError, small));
 
-        TVector k1 = TLanes.Round(TLanes.Multiply(k, TLanes.Create(0.5f)));
-        TVector k2 = TLanes.Subtract(k, k1);
-        TVector result = TLanes.Multiply(TLanes.Multiply(mantissa, TLanes.Pow2(k1)), TLanes.Pow2(k2));
+        TVector result = TLanes.ScaleB(mantissa, k);
         return TLanes.Select(TLanes.Equal(x, x), result, x);
     }
 

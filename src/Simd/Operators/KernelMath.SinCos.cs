@@ -9,10 +9,17 @@ public static partial class KernelMath
 {
     /// <summary>
     /// Bound on the error of the <see langword="float"/> <c>Sin</c>, <c>Cos</c> and <c>SinCos</c> overloads
-    /// against the exact value, in float ulps of the result, for every finite input. They are computed by the
-    /// double functions and rounded once.
+    /// against the exact value, in float ulps of the result, for every finite input: computed in float with
+    /// fused multiply-add for |x| ≤ <see cref="SinCosSingleFastPathLimit"/>, by the double functions (0.501 ulp)
+    /// otherwise. docs/kernel-math.md gives the measurement.
     /// </summary>
-    public const double SinCosSingleMaxUlpError = 0.501;
+    public const double SinCosSingleMaxUlpError = 1.0;
+
+    /// <summary>
+    /// The largest |x| the <see langword="float"/> <c>Sin</c>, <c>Cos</c> and <c>SinCos</c> reduce in float (the
+    /// quadrant count stays below 2¹⁷); finite lanes beyond it are computed in double.
+    /// </summary>
+    public const float SinCosSingleFastPathLimit = 100_000f;
 
     /// <summary>
     /// Bound on the error of the <see langword="double"/> <c>Sin</c>, <c>Cos</c> and <c>SinCos</c> overloads
@@ -31,33 +38,25 @@ public static partial class KernelMath
     /// <summary>sin x for each lane (x in radians), within <see cref="SinCosSingleMaxUlpError"/> ulp: <see cref="MathF.Sin"/>.</summary>
     /// <param name="x">The angles, in radians.</param>
     /// <returns>sin x per lane: NaN for ±∞ and NaN, ±0 for ±0.</returns>
-    /// <remarks>Computed by the double function and rounded once; see <see cref="Sin(Vector128{double})"/> for the range of the fast path.</remarks>
+    /// <remarks>
+    /// With fused multiply-add hardware and |x| ≤ <see cref="SinCosSingleFastPathLimit"/>: computed in float,
+    /// the reduction carried to about 2⁻⁴⁸. Lanes beyond the limit, and every lane without FMA, are computed by
+    /// the double function and rounded once.
+    /// </remarks>
     public static Vector128<float> Sin(Vector128<float> x)
-    {
-        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        return Vector128.Narrow(Sin(lower), Sin(upper));
-    }
+        => SinCosSingle<SingleLanes128, Vector128<float>, Vector128<double>, DoubleLanes128>(x, true, false).Sin;
 
     /// <inheritdoc cref="Sin(Vector128{float})"/>
     public static Vector256<float> Sin(Vector256<float> x)
-    {
-        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
-        return Vector256.Narrow(Sin(lower), Sin(upper));
-    }
+        => SinCosSingle<SingleLanes256, Vector256<float>, Vector256<double>, DoubleLanes256>(x, true, false).Sin;
 
     /// <inheritdoc cref="Sin(Vector128{float})"/>
     public static Vector512<float> Sin(Vector512<float> x)
-    {
-        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
-        return Vector512.Narrow(Sin(lower), Sin(upper));
-    }
+        => SinCosSingle<SingleLanes512, Vector512<float>, Vector512<double>, DoubleLanes512>(x, true, false).Sin;
 
     /// <inheritdoc cref="Sin(Vector128{float})"/>
     public static Vector<float> Sin(Vector<float> x)
-    {
-        Vector.Widen(x, out Vector<double> lower, out Vector<double> upper);
-        return Vector.Narrow(Sin(lower), Sin(upper));
-    }
+        => SinCosSingle<SingleLanesVector, Vector<float>, Vector<double>, DoubleLanesVector>(x, true, false).Sin;
 
     /// <summary>sin x for each lane (x in radians), within <see cref="SinCosDoubleMaxUlpError"/> ulp: <see cref="Math.Sin"/>.</summary>
     /// <param name="x">The angles, in radians.</param>
@@ -84,33 +83,25 @@ public static partial class KernelMath
     /// <summary>cos x for each lane (x in radians), within <see cref="SinCosSingleMaxUlpError"/> ulp: <see cref="MathF.Cos"/>.</summary>
     /// <param name="x">The angles, in radians.</param>
     /// <returns>cos x per lane: NaN for ±∞ and NaN, 1 for ±0.</returns>
-    /// <remarks>Computed by the double function and rounded once; see <see cref="Cos(Vector128{double})"/> for the range of the fast path.</remarks>
+    /// <remarks>
+    /// With fused multiply-add hardware and |x| ≤ <see cref="SinCosSingleFastPathLimit"/>: computed in float,
+    /// the reduction carried to about 2⁻⁴⁸. Lanes beyond the limit, and every lane without FMA, are computed by
+    /// the double function and rounded once.
+    /// </remarks>
     public static Vector128<float> Cos(Vector128<float> x)
-    {
-        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        return Vector128.Narrow(Cos(lower), Cos(upper));
-    }
+        => SinCosSingle<SingleLanes128, Vector128<float>, Vector128<double>, DoubleLanes128>(x, false, true).Cos;
 
     /// <inheritdoc cref="Cos(Vector128{float})"/>
     public static Vector256<float> Cos(Vector256<float> x)
-    {
-        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
-        return Vector256.Narrow(Cos(lower), Cos(upper));
-    }
+        => SinCosSingle<SingleLanes256, Vector256<float>, Vector256<double>, DoubleLanes256>(x, false, true).Cos;
 
     /// <inheritdoc cref="Cos(Vector128{float})"/>
     public static Vector512<float> Cos(Vector512<float> x)
-    {
-        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
-        return Vector512.Narrow(Cos(lower), Cos(upper));
-    }
+        => SinCosSingle<SingleLanes512, Vector512<float>, Vector512<double>, DoubleLanes512>(x, false, true).Cos;
 
     /// <inheritdoc cref="Cos(Vector128{float})"/>
     public static Vector<float> Cos(Vector<float> x)
-    {
-        Vector.Widen(x, out Vector<double> lower, out Vector<double> upper);
-        return Vector.Narrow(Cos(lower), Cos(upper));
-    }
+        => SinCosSingle<SingleLanesVector, Vector<float>, Vector<double>, DoubleLanesVector>(x, false, true).Cos;
 
     /// <summary>cos x for each lane (x in radians), within <see cref="SinCosDoubleMaxUlpError"/> ulp: <see cref="Math.Cos"/>.</summary>
     /// <param name="x">The angles, in radians.</param>
@@ -138,39 +129,19 @@ public static partial class KernelMath
     /// <param name="x">The angles, in radians.</param>
     /// <returns>The same lanes as <see cref="Sin(Vector128{float})"/> and <see cref="Cos(Vector128{float})"/>.</returns>
     public static (Vector128<float> Sin, Vector128<float> Cos) SinCos(Vector128<float> x)
-    {
-        (Vector128<double> lower, Vector128<double> upper) = Vector128.Widen(x);
-        (Vector128<double> sinLower, Vector128<double> cosLower) = SinCos(lower);
-        (Vector128<double> sinUpper, Vector128<double> cosUpper) = SinCos(upper);
-        return (Vector128.Narrow(sinLower, sinUpper), Vector128.Narrow(cosLower, cosUpper));
-    }
+        => SinCosSingle<SingleLanes128, Vector128<float>, Vector128<double>, DoubleLanes128>(x, true, true);
 
     /// <inheritdoc cref="SinCos(Vector128{float})"/>
     public static (Vector256<float> Sin, Vector256<float> Cos) SinCos(Vector256<float> x)
-    {
-        (Vector256<double> lower, Vector256<double> upper) = Vector256.Widen(x);
-        (Vector256<double> sinLower, Vector256<double> cosLower) = SinCos(lower);
-        (Vector256<double> sinUpper, Vector256<double> cosUpper) = SinCos(upper);
-        return (Vector256.Narrow(sinLower, sinUpper), Vector256.Narrow(cosLower, cosUpper));
-    }
+        => SinCosSingle<SingleLanes256, Vector256<float>, Vector256<double>, DoubleLanes256>(x, true, true);
 
     /// <inheritdoc cref="SinCos(Vector128{float})"/>
     public static (Vector512<float> Sin, Vector512<float> Cos) SinCos(Vector512<float> x)
-    {
-        (Vector512<double> lower, Vector512<double> upper) = Vector512.Widen(x);
-        (Vector512<double> sinLower, Vector512<double> cosLower) = SinCos(lower);
-        (Vector512<double> sinUpper, Vector512<double> cosUpper) = SinCos(upper);
-        return (Vector512.Narrow(sinLower, sinUpper), Vector512.Narrow(cosLower, cosUpper));
-    }
+        => SinCosSingle<SingleLanes512, Vector512<float>, Vector512<double>, DoubleLanes512>(x, true, true);
 
     /// <inheritdoc cref="SinCos(Vector128{float})"/>
     public static (Vector<float> Sin, Vector<float> Cos) SinCos(Vector<float> x)
-    {
-        Vector.Widen(x, out Vector<double> lower, out Vector<double> upper);
-        (Vector<double> sinLower, Vector<double> cosLower) = SinCos(lower);
-        (Vector<double> sinUpper, Vector<double> cosUpper) = SinCos(upper);
-        return (Vector.Narrow(sinLower, sinUpper), Vector.Narrow(cosLower, cosUpper));
-    }
+        => SinCosSingle<SingleLanesVector, Vector<float>, Vector<double>, DoubleLanesVector>(x, true, true);
 
     /// <summary>sin x and cos x for each lane from one argument reduction: <see cref="Math.SinCos"/>.</summary>
     /// <param name="x">The angles, in radians.</param>
@@ -334,5 +305,131 @@ public static partial class KernelMath
         // sin ±0 = ±0 (the reduction gives +0 for −0).
         sinOfX = TLanes.Select(TLanes.Equal(x, zero), x, sinOfX);
         return (sinOfX, cosOfX);
+    }
+
+    private const float TwoOverPiSingle = 0.6366197466850281f;
+
+    // π/2 as the sum of four floats (to about 2⁻¹⁰³): with fused multiply-add, x − k·part1 is exact (a
+    // multiple of 2⁻²³ below 1 in magnitude) and k·part2's rounding error is exact.
+    private const float PiOver2Part1Single = 1.5707963705062866f;
+    private const float PiOver2Part2Single = -4.371138828673793e-08f;
+    private const float PiOver2Part3Single = -1.7151245100058819e-15f;
+    private const float PiOver2Part4Single = 1.056299898220315e-23f;
+
+    // sin r = r + r³·P(r²) and cos r = 1 − r²/2 + r⁴·Q(r²) on |r| ≤ π/4, P and Q of degree 3: weighted
+    // least-squares fits refined towards minimax (tools/kernel-math-fit.py), coefficients rounded to float;
+    // their errors as rounded are below 0.07 and 0.02 ulp.
+    private const float SinSingleC0 = -0.1666666716337204f;
+    private const float SinSingleC1 = 0.008333329111337662f;
+    private const float SinSingleC2 = -0.00019839311426039785f;
+    private const float SinSingleC3 = 2.7181133646081435e-06f;
+    private const float CosSingleC0 = 0.0416666679084301f;
+    private const float CosSingleC1 = -0.0013888883404433727f;
+    private const float CosSingleC2 = 2.4799459424684756e-05f;
+    private const float CosSingleC3 = -2.720564680203097e-07f;
+
+    /// <summary>
+    /// The float Sin and Cos: in float where fused multiply-add is in hardware, with the lanes beyond
+    /// <see cref="SinCosSingleFastPathLimit"/> (finite) replaced by the double functions rounded once; without
+    /// fused multiply-add the double functions for every lane.
+    /// Only the requested results get their quadrant and special values applied.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TVector Sin, TVector Cos) SinCosSingle<TLanes, TVector, TDouble, TDoubleLanes>(TVector x, bool wantSin, bool wantCos)
+        where TLanes : ISingleLanes<TVector, TDouble>
+        where TDoubleLanes : IDoubleLanes<TDouble>
+    {
+        TVector a = TLanes.Abs(x);
+        TVector beyond = TLanes.LessThan(TLanes.Create(SinCosSingleFastPathLimit), a);
+        beyond = TLanes.Select(TLanes.Equal(a, TLanes.Create(float.PositiveInfinity)), TLanes.Create(0f), beyond);
+        if (!Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+        {
+            return SinCosSingleInDouble<TLanes, TVector, TDouble, TDoubleLanes>(x);
+        }
+
+        // x = k·π/2 + r + rc. x − k·part1 is exact; k·part2 is split into its rounded value and exact error
+        // (fused multiply-add) and subtracted with TwoSum, which stays exact through the cancellation next to
+        // a multiple of π/2; the small remaining products only add to the error term.
+        TVector k = TLanes.Round(TLanes.Multiply(x, TLanes.Create(TwoOverPiSingle)));
+        TVector r1 = TLanes.MultiplyAdd(k, TLanes.Create(-PiOver2Part1Single), x);
+        TVector t = TLanes.Multiply(k, TLanes.Create(PiOver2Part2Single));
+        TVector tError = TLanes.ProductError(k, TLanes.Create(PiOver2Part2Single), t);
+        TVector s = TLanes.Subtract(r1, t);
+        TVector sb = TLanes.Subtract(s, r1);
+        TVector e = TLanes.Subtract(TLanes.Subtract(r1, TLanes.Subtract(s, sb)), TLanes.Add(t, sb));
+        TVector c = TLanes.MultiplyAdd(k, TLanes.Create(-PiOver2Part3Single), TLanes.Subtract(e, tError));
+        c = TLanes.MultiplyAdd(k, TLanes.Create(-PiOver2Part4Single), c);
+        TVector r = TLanes.Add(s, c);
+        TVector rc = TLanes.Subtract(c, TLanes.Subtract(r, s));
+
+        TVector z = TLanes.Multiply(r, r);
+        TVector quadrant = TLanes.Subtract(k, TLanes.Multiply(TLanes.Floor(TLanes.Multiply(k, TLanes.Create(0.25f))), TLanes.Create(4f)));
+        TVector isOne = TLanes.Equal(quadrant, TLanes.Create(1f));
+        TVector isTwo = TLanes.Equal(quadrant, TLanes.Create(2f));
+        TVector isThree = TLanes.Equal(quadrant, TLanes.Create(3f));
+        TVector swap = TLanes.Or(isOne, isThree);
+
+        // Both polynomials are needed for either result (quadrants 1 and 3 swap them).
+        // sin(r + rc) ≈ r + (r³·P + rc)
+        TVector p = TLanes.Create(SinSingleC3);
+        p = TLanes.MultiplyAdd(p, z, TLanes.Create(SinSingleC2));
+        p = TLanes.MultiplyAdd(p, z, TLanes.Create(SinSingleC1));
+        p = TLanes.MultiplyAdd(p, z, TLanes.Create(SinSingleC0));
+        TVector sin = TLanes.Add(r, TLanes.MultiplyAdd(TLanes.Multiply(z, r), p, rc));
+
+        // cos(r + rc) ≈ w + ((1 − w − z/2) + z²·Q − r·rc) with w = 1 − z/2 and its rounding error kept.
+        TVector q = TLanes.Create(CosSingleC3);
+        q = TLanes.MultiplyAdd(q, z, TLanes.Create(CosSingleC2));
+        q = TLanes.MultiplyAdd(q, z, TLanes.Create(CosSingleC1));
+        q = TLanes.MultiplyAdd(q, z, TLanes.Create(CosSingleC0));
+        TVector one = TLanes.Create(1f);
+        TVector hz = TLanes.Multiply(z, TLanes.Create(0.5f));
+        TVector w = TLanes.Subtract(one, hz);
+        TVector tail = TLanes.Subtract(TLanes.Subtract(one, w), hz);
+        tail = TLanes.MultiplyAdd(TLanes.Multiply(z, z), q, TLanes.Subtract(tail, TLanes.Multiply(r, rc)));
+        TVector cos = TLanes.Add(w, tail);
+
+        TVector minusOne = TLanes.Create(-1f);
+        TVector zero = TLanes.Create(0f);
+        TVector sinOfX = zero;
+        TVector cosOfX = zero;
+        if (wantSin)
+        {
+            sinOfX = TLanes.Select(swap, cos, sin);
+            sinOfX = TLanes.Select(TLanes.Or(isTwo, isThree), TLanes.Multiply(sinOfX, minusOne), sinOfX);
+
+            // sin ±0 = ±0; ±∞ and NaN give NaN.
+            sinOfX = TLanes.Select(TLanes.Equal(x, zero), x, sinOfX);
+            sinOfX = TLanes.Select(TLanes.Equal(a, TLanes.Create(float.PositiveInfinity)), TLanes.Create(float.NaN), sinOfX);
+        }
+
+        if (wantCos)
+        {
+            cosOfX = TLanes.Select(swap, sin, cos);
+            cosOfX = TLanes.Select(TLanes.Or(isOne, isTwo), TLanes.Multiply(cosOfX, minusOne), cosOfX);
+            cosOfX = TLanes.Select(TLanes.Equal(a, TLanes.Create(float.PositiveInfinity)), TLanes.Create(float.NaN), cosOfX);
+        }
+
+        // Lanes beyond the float reduction's range take the double result (lane by lane, so that a lane's
+        // result does not depend on its neighbours or on the width).
+        if (TLanes.Any(beyond))
+        {
+            (TVector sinInDouble, TVector cosInDouble) = SinCosSingleInDouble<TLanes, TVector, TDouble, TDoubleLanes>(x);
+            sinOfX = TLanes.Select(beyond, sinInDouble, sinOfX);
+            cosOfX = TLanes.Select(beyond, cosInDouble, cosOfX);
+        }
+
+        return (sinOfX, cosOfX);
+    }
+
+    /// <summary>The float Sin and Cos by the double functions, rounded once.</summary>
+    private static (TVector Sin, TVector Cos) SinCosSingleInDouble<TLanes, TVector, TDouble, TDoubleLanes>(TVector x)
+        where TLanes : ISingleLanes<TVector, TDouble>
+        where TDoubleLanes : IDoubleLanes<TDouble>
+    {
+        (TDouble lower, TDouble upper) = TLanes.Widen(x);
+        (TDouble sinLower, TDouble cosLower) = SinCosDouble<TDoubleLanes, TDouble>(lower);
+        (TDouble sinUpper, TDouble cosUpper) = SinCosDouble<TDoubleLanes, TDouble>(upper);
+        return (TLanes.Narrow(sinLower, sinUpper), TLanes.Narrow(cosLower, cosUpper));
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Simd.Operators;
 
@@ -62,8 +63,17 @@ public static partial class KernelMath
         /// <summary>Each lane rounded to the nearest integer, ties to even.</summary>
         static abstract TVector Round(TVector x);
 
+        static abstract TVector Floor(TVector x);
+
         /// <summary>2ⁿ for integer-valued <paramref name="n"/> in [−126, 127], built from its bits.</summary>
         static abstract TVector Pow2(TVector n);
+
+        /// <summary>
+        /// m·2ᵏ for integer-valued k in [−151, 129] and m in [½, 2], rounded once (into the subnormals or to
+        /// +∞ where the result lies there): one <c>vscalefps</c> where AVX-512 has it, else m·2^k1·2^k2 with two
+        /// normal factors, the first product exact. Both give the correctly rounded m·2ᵏ, so the bits agree.
+        /// </summary>
+        static abstract TVector ScaleB(TVector m, TVector k);
 
         /// <summary>
         /// Splits positive normal <paramref name="x"/> into <c>x = z · 2^exponent</c> with z in [√½, √2) and
@@ -171,11 +181,26 @@ public static partial class KernelMath
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Floor(Vector128<float> x) => Vector128.Floor(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Round(Vector128<float> x) => Vector128.Round(x);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Pow2(Vector128<float> n)
             => Vector128.AsSingle(Vector128.ShiftLeft(Vector128.AsUInt32(n + Vector128.Create(SinglePow2Magic)), 23));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> ScaleB(Vector128<float> m, Vector128<float> k)
+        {
+            if (Avx512F.VL.IsSupported)
+            {
+                return Avx512F.VL.Scale(m, k);
+            }
+
+            Vector128<float> k1 = Vector128.Round(k * Vector128.Create(0.5f));
+            return m * Pow2(k1) * Pow2(k - k1);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Decompose(Vector128<float> x, out Vector128<float> exponent)
@@ -272,11 +297,26 @@ public static partial class KernelMath
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Floor(Vector256<float> x) => Vector256.Floor(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Round(Vector256<float> x) => Vector256.Round(x);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Pow2(Vector256<float> n)
             => Vector256.AsSingle(Vector256.ShiftLeft(Vector256.AsUInt32(n + Vector256.Create(SinglePow2Magic)), 23));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> ScaleB(Vector256<float> m, Vector256<float> k)
+        {
+            if (Avx512F.VL.IsSupported)
+            {
+                return Avx512F.VL.Scale(m, k);
+            }
+
+            Vector256<float> k1 = Vector256.Round(k * Vector256.Create(0.5f));
+            return m * Pow2(k1) * Pow2(k - k1);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Decompose(Vector256<float> x, out Vector256<float> exponent)
@@ -373,11 +413,26 @@ public static partial class KernelMath
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Floor(Vector512<float> x) => Vector512.Floor(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<float> Round(Vector512<float> x) => Vector512.Round(x);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<float> Pow2(Vector512<float> n)
             => Vector512.AsSingle(Vector512.ShiftLeft(Vector512.AsUInt32(n + Vector512.Create(SinglePow2Magic)), 23));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> ScaleB(Vector512<float> m, Vector512<float> k)
+        {
+            if (Avx512F.IsSupported)
+            {
+                return Avx512F.Scale(m, k);
+            }
+
+            Vector512<float> k1 = Vector512.Round(k * Vector512.Create(0.5f));
+            return m * Pow2(k1) * Pow2(k - k1);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<float> Decompose(Vector512<float> x, out Vector512<float> exponent)
@@ -474,11 +529,31 @@ public static partial class KernelMath
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<float> Floor(Vector<float> x) => Vector.Floor(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<float> Round(Vector<float> x) => Vector.Round(x);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<float> Pow2(Vector<float> n)
             => Vector.AsVectorSingle(Vector.ShiftLeft(Vector.AsVectorUInt32(n + Vector.Create(SinglePow2Magic)), 23));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<float> ScaleB(Vector<float> m, Vector<float> k)
+        {
+            if (Vector<float>.Count == 16 && Avx512F.IsSupported)
+            {
+                return Avx512F.Scale(m.AsVector512(), k.AsVector512()).AsVector();
+            }
+
+            if (Vector<float>.Count == 8 && Avx512F.VL.IsSupported)
+            {
+                return Avx512F.VL.Scale(m.AsVector256(), k.AsVector256()).AsVector();
+            }
+
+            Vector<float> k1 = Vector.Round(k * Vector.Create(0.5f));
+            return m * Pow2(k1) * Pow2(k - k1);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<float> Decompose(Vector<float> x, out Vector<float> exponent)
