@@ -14,8 +14,10 @@ namespace Simd.Cuda.Templates;
 /// </remarks>
 public static class CudaPrelude
 {
-    /// <summary>The prelude's text.</summary>
-    public const string Text = """
+    /// <summary>The prelude's text (a property, so that an edit to the prelude does not change the public API).</summary>
+    public static string Text => Source;
+
+    private const string Source = """
         // ---- Simd CUDA prelude: portable between NVRTC and clang -nocudainc ----
         #ifndef __CUDACC_RTC__
         #ifndef __global__

@@ -38,6 +38,26 @@ public static partial class KernelMath
 
         static abstract TVector CopySign(TVector magnitude, TVector sign);
 
+        /// <summary>Each lane rounded to the nearest integer, ties to even.</summary>
+        static abstract TVector Round(TVector x);
+
+        static abstract TVector Floor(TVector x);
+
+        static abstract TVector Sqrt(TVector x);
+
+        static abstract TVector And(TVector left, TVector right);
+
+        static abstract TVector Or(TVector left, TVector right);
+
+        /// <summary>Whether any lane of <paramref name="mask"/> is set.</summary>
+        static abstract bool Any(TVector mask);
+
+        /// <summary><paramref name="function"/> applied to each lane: the scalar slow path.</summary>
+        static abstract TVector Map(TVector x, System.Func<double, double> function);
+
+        /// <summary><paramref name="function"/> applied to each pair of lanes: the scalar slow path of two-argument functions.</summary>
+        static abstract TVector Map(TVector x, TVector y, System.Func<double, double, double> function);
+
         /// <summary>2ⁿ for integer-valued <paramref name="n"/> in [−1022, 1023], built from its bits.</summary>
         static abstract TVector Pow2(TVector n);
 
@@ -100,6 +120,50 @@ public static partial class KernelMath
         public static Vector128<double> CopySign(Vector128<double> magnitude, Vector128<double> sign) => Vector128.CopySign(magnitude, sign);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Round(Vector128<double> x) => Vector128.Round(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Floor(Vector128<double> x) => Vector128.Floor(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Sqrt(Vector128<double> x) => Vector128.Sqrt(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> And(Vector128<double> left, Vector128<double> right) => left & right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Or(Vector128<double> left, Vector128<double> right) => left | right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Any(Vector128<double> mask) => Vector128.AnyWhereAllBitsSet(mask);
+
+        public static Vector128<double> Map(Vector128<double> x, Vector128<double> y, System.Func<double, double, double> function)
+        {
+            System.Span<double> lanes = stackalloc double[Vector128<double>.Count];
+            System.Span<double> second = stackalloc double[Vector128<double>.Count];
+            x.CopyTo(lanes);
+            y.CopyTo(second);
+            for (int i = 0; i < lanes.Length; i++)
+            {
+                lanes[i] = function(lanes[i], second[i]);
+            }
+
+            return Vector128.Create((System.ReadOnlySpan<double>)lanes);
+        }
+
+        public static Vector128<double> Map(Vector128<double> x, System.Func<double, double> function)
+        {
+            System.Span<double> lanes = stackalloc double[Vector128<double>.Count];
+            x.CopyTo(lanes);
+            for (int i = 0; i < lanes.Length; i++)
+            {
+                lanes[i] = function(lanes[i]);
+            }
+
+            return Vector128.Create((System.ReadOnlySpan<double>)lanes);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> Pow2(Vector128<double> n)
             => Vector128.ShiftLeft((n + Vector128.Create(Pow2Magic)).AsUInt64(), 52).AsDouble();
 
@@ -150,6 +214,50 @@ public static partial class KernelMath
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> CopySign(Vector256<double> magnitude, Vector256<double> sign) => Vector256.CopySign(magnitude, sign);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Round(Vector256<double> x) => Vector256.Round(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Floor(Vector256<double> x) => Vector256.Floor(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Sqrt(Vector256<double> x) => Vector256.Sqrt(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> And(Vector256<double> left, Vector256<double> right) => left & right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Or(Vector256<double> left, Vector256<double> right) => left | right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Any(Vector256<double> mask) => Vector256.AnyWhereAllBitsSet(mask);
+
+        public static Vector256<double> Map(Vector256<double> x, Vector256<double> y, System.Func<double, double, double> function)
+        {
+            System.Span<double> lanes = stackalloc double[Vector256<double>.Count];
+            System.Span<double> second = stackalloc double[Vector256<double>.Count];
+            x.CopyTo(lanes);
+            y.CopyTo(second);
+            for (int i = 0; i < lanes.Length; i++)
+            {
+                lanes[i] = function(lanes[i], second[i]);
+            }
+
+            return Vector256.Create((System.ReadOnlySpan<double>)lanes);
+        }
+
+        public static Vector256<double> Map(Vector256<double> x, System.Func<double, double> function)
+        {
+            System.Span<double> lanes = stackalloc double[Vector256<double>.Count];
+            x.CopyTo(lanes);
+            for (int i = 0; i < lanes.Length; i++)
+            {
+                lanes[i] = function(lanes[i]);
+            }
+
+            return Vector256.Create((System.ReadOnlySpan<double>)lanes);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> Pow2(Vector256<double> n)
@@ -204,6 +312,50 @@ public static partial class KernelMath
         public static Vector512<double> CopySign(Vector512<double> magnitude, Vector512<double> sign) => Vector512.CopySign(magnitude, sign);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Round(Vector512<double> x) => Vector512.Round(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Floor(Vector512<double> x) => Vector512.Floor(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Sqrt(Vector512<double> x) => Vector512.Sqrt(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> And(Vector512<double> left, Vector512<double> right) => left & right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Or(Vector512<double> left, Vector512<double> right) => left | right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Any(Vector512<double> mask) => Vector512.AnyWhereAllBitsSet(mask);
+
+        public static Vector512<double> Map(Vector512<double> x, Vector512<double> y, System.Func<double, double, double> function)
+        {
+            System.Span<double> lanes = stackalloc double[Vector512<double>.Count];
+            System.Span<double> second = stackalloc double[Vector512<double>.Count];
+            x.CopyTo(lanes);
+            y.CopyTo(second);
+            for (int i = 0; i < lanes.Length; i++)
+            {
+                lanes[i] = function(lanes[i], second[i]);
+            }
+
+            return Vector512.Create((System.ReadOnlySpan<double>)lanes);
+        }
+
+        public static Vector512<double> Map(Vector512<double> x, System.Func<double, double> function)
+        {
+            System.Span<double> lanes = stackalloc double[Vector512<double>.Count];
+            x.CopyTo(lanes);
+            for (int i = 0; i < lanes.Length; i++)
+            {
+                lanes[i] = function(lanes[i]);
+            }
+
+            return Vector512.Create((System.ReadOnlySpan<double>)lanes);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<double> Pow2(Vector512<double> n)
             => Vector512.ShiftLeft((n + Vector512.Create(Pow2Magic)).AsUInt64(), 52).AsDouble();
 
@@ -254,6 +406,50 @@ public static partial class KernelMath
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<double> CopySign(Vector<double> magnitude, Vector<double> sign) => Vector.CopySign(magnitude, sign);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Round(Vector<double> x) => Vector.Round(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Floor(Vector<double> x) => Vector.Floor(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Sqrt(Vector<double> x) => Vector.SquareRoot(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> And(Vector<double> left, Vector<double> right) => left & right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Or(Vector<double> left, Vector<double> right) => left | right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool Any(Vector<double> mask) => Vector.AnyWhereAllBitsSet(mask);
+
+        public static Vector<double> Map(Vector<double> x, Vector<double> y, System.Func<double, double, double> function)
+        {
+            System.Span<double> lanes = stackalloc double[Vector<double>.Count];
+            System.Span<double> second = stackalloc double[Vector<double>.Count];
+            x.CopyTo(lanes);
+            y.CopyTo(second);
+            for (int i = 0; i < lanes.Length; i++)
+            {
+                lanes[i] = function(lanes[i], second[i]);
+            }
+
+            return new Vector<double>(lanes);
+        }
+
+        public static Vector<double> Map(Vector<double> x, System.Func<double, double> function)
+        {
+            System.Span<double> lanes = stackalloc double[Vector<double>.Count];
+            x.CopyTo(lanes);
+            for (int i = 0; i < lanes.Length; i++)
+            {
+                lanes[i] = function(lanes[i]);
+            }
+
+            return new Vector<double>(lanes);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<double> Pow2(Vector<double> n)

@@ -3,30 +3,32 @@ using System;
 namespace Simd.Operators;
 
 /// <summary>
-/// Vectorised <c>Exp</c>, <c>Log</c> and <c>Tanh</c> at every width, for <see langword="float"/> and
-/// <see langword="double"/>: what generated kernels call where the scalar method calls
-/// <see cref="MathF.Exp"/>, <see cref="Math.Log(double)"/>, <see cref="Math.Tanh"/> and so on.
+/// Vectorised math functions at every width, for <see langword="float"/> and <see langword="double"/>: what
+/// generated kernels call where the scalar method calls <see cref="MathF.Exp"/>, <see cref="Math.Sin"/>,
+/// <see cref="Math.Round(double)"/> and so on. docs/kernel-math.md lists every function with its bound.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Every lane is within a stated bound of the exact result (the <c>…MaxUlpError</c> constants, in units
-/// in the last place of the result) and within a stated number of representable values of the scalar
-/// .NET method (the <c>…MaxUlpFromScalar</c> constants). Special values match the scalar method: NaN gives
-/// NaN, ±∞ and ±0 give what <see cref="Math"/> gives, overflow gives +∞, underflow gives subnormals and
-/// then +0, subnormal inputs are handled.
+/// in the last place of the result). Special values match the scalar method bit for bit: NaN gives NaN,
+/// ±∞ and ±0 give what <see cref="Math"/> gives, overflow gives +∞, underflow gives subnormals and then
+/// +0, subnormal inputs are handled. The exact functions (<c>Round</c>, <c>Floor</c>, <c>Ceiling</c>,
+/// <c>Truncate</c>, <c>RoundAwayFromZero</c>, <c>CopySign</c>, <c>Sign</c> and the classifications) are the
+/// scalar method's result bit for bit for every input.
 /// </para>
 /// <para>
-/// The double algorithms are written once over the operations of a width and are plain multiplies and
-/// adds (no fused multiply-add, no tables, no gathers), so every width and every instruction set returns
-/// the same bits for the same input, and the software fallback of a width that is not
-/// hardware-accelerated computes the same values. The BCL's own vector <c>Exp</c> and <c>Log</c> are not
-/// used: measured against the exact values they are up to 2.3 and 2.9 ulp off in double, and the float
-/// <c>Exp</c> returns 1.0000001 for <c>Exp(0)</c>.
+/// The <see langword="double"/> algorithms are written once over the operations of a width and are plain
+/// multiplies and adds (no fused multiply-add, no tables, no gathers), so every width and every instruction
+/// set returns the same bits for the same input. The <see langword="float"/> <c>Exp</c>, <c>Exp2</c>,
+/// <c>Log</c>, <c>Tanh</c> and <c>Sigmoid</c> are computed in float with the fast multiply-add (fused where
+/// the hardware has it, a multiply and an add where it does not, never the software-emulated fused form):
+/// every width returns the same bits within a process, and a machine without FMA may differ in the last bit,
+/// within the same bound. The other <see langword="float"/> functions widen to double, compute there and
+/// round once.
 /// </para>
 /// <para>
-/// <see langword="float"/> lanes are widened to <see langword="double"/>, computed there and rounded
-/// once, which makes them correctly rounded except very close to a halfway point between two floats; it
-/// costs the double work for twice the lanes. docs/kernel-math.md describes how the bounds were measured.
+/// The BCL's own vector <c>Exp</c> and <c>Log</c> are not used: measured against the exact values they
+/// are up to 2.3 and 2.9 ulp off in double, and the float <c>Exp</c> returns 1.0000001 for <c>Exp(0)</c>.
 /// </para>
 /// </remarks>
 public static partial class KernelMath

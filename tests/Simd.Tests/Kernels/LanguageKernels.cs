@@ -194,5 +194,21 @@ public static partial class LanguageKernels
         return whole + rest;
     }
 
+    /// <summary>The exact rounding functions and CopySign, under the MathF and float spellings and the MidpointRounding modes.</summary>
+    [Kernel]
+    public static float Rounding(float x)
+        => MathF.Floor(x) + (2 * float.Ceiling(x)) + (4 * MathF.Round(x)) + (8 * MathF.Truncate(x))
+            + (16 * MathF.Round(x, MidpointRounding.AwayFromZero)) + (32 * MathF.Round(x, MidpointRounding.ToPositiveInfinity)) + (64 * MathF.CopySign(1f, x));
+
+    /// <summary>Math.Sign, whose int the compiler converts (guarded: the scalar method throws on NaN).</summary>
+    [Kernel]
+    public static double SignOf(double x) => double.IsNaN(x) ? 0 : Math.Sign(x) + Math.Round(x, MidpointRounding.ToZero);
+
+    /// <summary>Trigonometric and exponential functions of generic math on a generic kernel.</summary>
+    [Kernel]
+    public static T Wave<T>(T x)
+        where T : IFloatingPointIeee754<T>
+        => (T.Sin(x) * T.Cos(x)) + T.Exp2(x / T.CreateChecked(16)) + T.Atan2(x, T.One) + T.Hypot(x, T.One) + T.Cbrt(x) + T.Pow(T.Abs(x), T.CreateChecked(0.5)) + T.Log2(T.Abs(x) + T.One) + T.Log10(T.Abs(x) + T.One) + T.Atan(x);
+
     private static float Half(float v) => v * 0.5f;
 }

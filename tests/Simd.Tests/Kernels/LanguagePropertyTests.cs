@@ -242,6 +242,35 @@ public sealed class LanguagePropertyTests
     });
 
     [Fact]
+    public void Exact_functions_of_every_spelling_map_exactly()
+    {
+        Property.Check(LaneCase.Arbitrary(), c => KernelCheck.Map(c, 1, (float[] a) => LanguageKernels.Rounding(a[0]), (b, o, n, d) => LanguageKernels.Rounding(b[0].AsSpan(o[0], n), d)));
+        Property.Check(LaneCase.Arbitrary(), c => KernelCheck.Map(c, 1, (double[] a) => LanguageKernels.SignOf(a[0]), (b, o, n, d) => LanguageKernels.SignOf(b[0].AsSpan(o[0], n), d)));
+    }
+
+    [Fact]
+    public void Approximate_functions_of_generic_math_are_within_their_bounds()
+    {
+        // Each function's vector form is within a few ulps of the scalar one (docs/kernel-math.md); the sum of nine
+        // of them is compared with the scalar kernel within 16 units of rounding of the largest term.
+        var random = new Random(11);
+        float[] x = Enumerable.Range(0, 777).Select(_ => (float)((random.NextDouble() * 100) - 50)).ToArray();
+        double[] xd = Array.ConvertAll(x, v => (double)v);
+        var destination = new float[x.Length];
+        var destinationD = new double[x.Length];
+        LanguageKernels.Wave(x, destination);
+        LanguageKernels.Wave(xd, destinationD);
+        for (int i = 0; i < x.Length; i++)
+        {
+            float expected = LanguageKernels.Wave(x[i]);
+            double expectedD = LanguageKernels.Wave(xd[i]);
+            double scale = 16 + Math.Abs(xd[i]);
+            Assert.True(Math.Abs(expected - destination[i]) <= 16 * KernelCheck.UnitRoundoffSingle * scale, $"Wave({x[i]:R}) on {SimdHardware.Path}: {destination[i]:R} vs {expected:R}");
+            Assert.True(Math.Abs(expectedD - destinationD[i]) <= 16 * KernelCheck.UnitRoundoffDouble * scale, $"Wave({xd[i]:R}) on {SimdHardware.Path}: {destinationD[i]:R} vs {expectedD:R}");
+        }
+    }
+
+    [Fact]
     public void A_map_gives_the_same_bits_wherever_its_data_sits()
     {
         // Exp's vector form may differ from MathF.Exp in the last place, so which width computes an element must depend

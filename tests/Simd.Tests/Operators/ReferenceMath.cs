@@ -7,7 +7,7 @@ namespace Simd.Tests.Operators;
 /// double ulp (2⁻⁵²), so the ulp errors measured against them are the errors against the exact values.
 /// Results that may leave the double range are returned as a mantissa and a power of two.
 /// </summary>
-internal static class ReferenceMath
+internal static partial class ReferenceMath
 {
     private static readonly DoubleDouble Ln2 = new(0.6931471805599453, 2.3190468138462996e-17);
 
@@ -21,6 +21,12 @@ internal static class ReferenceMath
         int k = (int)Math.Round(x / Ln2.Hi);
         // x − k·ln2: k·Ln2.Hi is exact as a double-double product, the rest is far below 2⁻¹⁰⁰.
         DoubleDouble r = (DoubleDouble)x - (Ln2 * k);
+        return (ExpSmall(r), k);
+    }
+
+    /// <summary>eʳ for |r| ≤ 0.35 (or a little more).</summary>
+    public static DoubleDouble ExpSmall(DoubleDouble r)
+    {
         // e^r = (e^(r/1024))^1024: |r/1024| < 3.4e-4, so 11 Taylor terms leave < 1e-40; the ten
         // squarings multiply the relative error by 1024.
         r = r.ScaleB(-10);
@@ -35,7 +41,7 @@ internal static class ReferenceMath
             sum *= sum;
         }
 
-        return (sum, k);
+        return sum;
     }
 
     /// <summary>ln x for finite x &gt; 0.</summary>

@@ -74,7 +74,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Pa
         consumer.WriteFile("Program.cs", GettingStarted.CodeBlock("## 2. Write a kernel") + "\n" + GettingStarted.CodeBlock("## 4. Read a diagnostic"));
         ConsumerProject.Outcome broken = consumer.Run("build -c Release");
         Assert.NotEqual(0, broken.ExitCode);
-        Assert.Contains("error SIMD0007: The 'for' statement is not supported in a kernel body; loops run in the generated drivers: write the body for one element", broken.Output);
+        Assert.Contains("error SIMD0018: A 'for' loop whose condition is not 'i < N' (or <=, >, >=, !=) with N known at compile time; write 'for (int i = A; i < B; i++)' with bounds known at compile time (it is unrolled); the loop over the elements is the generated driver's", broken.Output);
 
         const string unused = "public static partial class Extra { [Simd.Kernel] public static float F(float x, float unused) => x; }\n";
         consumer.WriteFile("Program.cs", GettingStarted.CodeBlock("## 2. Write a kernel") + "\n" + unused);
