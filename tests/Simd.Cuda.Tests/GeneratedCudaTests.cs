@@ -22,7 +22,7 @@ public sealed class GeneratedCudaTests
     [Fact]
     public void EveryTranslatableKernelHasDeviceOverloads()
     {
-        Assert.Equal(15, GeneratedCudaKernel.Of(typeof(GeneratedKernels)).Count);
+        Assert.Equal(17, GeneratedCudaKernel.Of(typeof(GeneratedKernels)).Count);
         Assert.DoesNotContain(Kernels, k => k.Scalar.Name == nameof(GeneratedKernels.CallsKernel));
         Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.SquaredErrorSum), [typeof(DeviceBuffer<float>), typeof(DeviceBuffer<float>)]));
         Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.Step), [typeof(DeviceBuffer<float>), typeof(DeviceBuffer<float>), typeof(float)]));
@@ -147,6 +147,18 @@ public sealed class GeneratedCudaTests
             static inline double simd_fabs(double x) { return fabs(x); }
             static inline float simd_fma(float a, float b, float c) { return fmaf(a, b, c); }
             static inline double simd_fma(double a, double b, double c) { return fma(a, b, c); }
+            static inline float simd_round(float x) { return rintf(x); }
+            static inline double simd_round(double x) { return rint(x); }
+            static inline float simd_round_away(float x) { return roundf(x); }
+            static inline double simd_round_away(double x) { return round(x); }
+            static inline float simd_floor(float x) { return floorf(x); }
+            static inline double simd_floor(double x) { return floor(x); }
+            static inline float simd_ceiling(float x) { return ceilf(x); }
+            static inline double simd_ceiling(double x) { return ceil(x); }
+            static inline float simd_trunc(float x) { return truncf(x); }
+            static inline double simd_trunc(double x) { return trunc(x); }
+            static inline float simd_copysign(float x, float y) { return copysignf(x, y); }
+            static inline double simd_copysign(double x, double y) { return copysign(x, y); }
             static inline float from_bits_f(unsigned int b) { return simd_float_from_bits(b); }
             static inline double from_bits_d(simd_u64 b) { return simd_double_from_bits(b); }
             static void print_f(float v) { std::printf("%08x\n", simd_bits(v)); }
@@ -155,7 +167,7 @@ public sealed class GeneratedCudaTests
             """);
         foreach (string line in CudaPrelude.Text.Split('\n'))
         {
-            if (line.Contains("simd_min(", StringComparison.Ordinal) || line.Contains("simd_max(", StringComparison.Ordinal) || line.Contains("simd_clamp(", StringComparison.Ordinal))
+            if (line.Contains("simd_min(", StringComparison.Ordinal) || line.Contains("simd_max(", StringComparison.Ordinal) || line.Contains("simd_clamp(", StringComparison.Ordinal) || line.Contains("simd_sign(", StringComparison.Ordinal))
             {
                 if (line.TrimStart().StartsWith("static", StringComparison.Ordinal))
                 {

@@ -115,4 +115,12 @@ public static partial class GeneratedKernels
 
         weight = Math.Min(Math.Max(weight, -limit), limit);
     }
+
+    [Kernel]
+    public static float Rounding(float x)
+        => MathF.Floor(x) + (2 * float.Ceiling(x)) + (4 * MathF.Round(x)) + (8 * MathF.Truncate(x))
+            + (16 * MathF.Round(x, MidpointRounding.AwayFromZero)) + (32 * MathF.CopySign(1f, x));
+
+    [Kernel]
+    public static double SignOf(double x) => double.IsNaN(x) ? 0 : Math.Sign(x) + Math.Floor(x);
 }
