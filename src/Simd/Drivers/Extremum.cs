@@ -14,11 +14,26 @@ internal interface IExtremum<T>
 
     /// <summary>The chosen value of each lane.</summary>
     static abstract TVector Choose<TVector, TWidth>(TVector left, TVector right)
-        where TWidth : IVectorWidth<TVector, T>;
+        where TWidth : IVectorWidth<TVector, T>;}
 
-    /// <summary><paramref name="seed"/> folded with every lane of <paramref name="value"/>.</summary>
-    static abstract T Lanes<TVector, TWidth>(T seed, TVector value)
-        where TWidth : IVectorWidth<TVector, T>;
+/// <summary>Folds of vectors by an <see cref="IExtremum{T}"/>.</summary>
+internal static class Extremum
+{
+    /// <summary><paramref name="seed"/> folded with every lane of <paramref name="value"/>, lane 0 first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Lanes<T, TVector, TWidth, TChoice>(T seed, TVector value)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : IVectorWidth<TVector, T>
+        where TChoice : IExtremum<T>
+    {
+        T result = seed;
+        for (int lane = 0; lane < (int)TWidth.Count; lane++)
+        {
+            result = TChoice.Choose(result, TWidth.GetElement(value, lane));
+        }
+
+        return result;
+    }
 }
 
 /// <summary>The minimum.</summary>
@@ -32,19 +47,6 @@ internal readonly struct Minimum<T> : IExtremum<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector Choose<TVector, TWidth>(TVector left, TVector right)
         where TWidth : IVectorWidth<TVector, T> => TWidth.Min(left, right);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Lanes<TVector, TWidth>(T seed, TVector value)
-        where TWidth : IVectorWidth<TVector, T>
-    {
-        T result = seed;
-        for (int lane = 0; lane < (int)TWidth.Count; lane++)
-        {
-            result = T.Min(result, TWidth.GetElement(value, lane));
-        }
-
-        return result;
-    }
 }
 
 /// <summary>The maximum.</summary>
@@ -58,17 +60,4 @@ internal readonly struct Maximum<T> : IExtremum<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector Choose<TVector, TWidth>(TVector left, TVector right)
         where TWidth : IVectorWidth<TVector, T> => TWidth.Max(left, right);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Lanes<TVector, TWidth>(T seed, TVector value)
-        where TWidth : IVectorWidth<TVector, T>
-    {
-        T result = seed;
-        for (int lane = 0; lane < (int)TWidth.Count; lane++)
-        {
-            result = T.Max(result, TWidth.GetElement(value, lane));
-        }
-
-        return result;
-    }
 }

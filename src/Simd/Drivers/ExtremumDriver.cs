@@ -99,7 +99,7 @@ public static class ExtremumDriver
         }
 
         TVector m = TChoice.Choose<TVector, TWidth>(TChoice.Choose<TVector, TWidth>(m0, m1), TChoice.Choose<TVector, TWidth>(m2, m3));
-        T result = TChoice.Lanes<TVector, TWidth>(TWidth.GetElement(m, 0), m);
+        T result = Extremum.Lanes<T, TVector, TWidth, TChoice>(TWidth.GetElement(m, 0), m);
 
         // Fewer than one vector remain: computed once each (a kernel may store side outputs).
         return NarrowerWidths.Fold<T, TVector, TWidth, TKernel, TChoice>(ref kernel, i, length, result);

@@ -104,7 +104,7 @@ internal static class NarrowerWidths
         {
             for (; i + Width256<T>.Count <= end; i += Width256<T>.Count)
             {
-                result = TChoice.Lanes<Vector256<T>, Width256<T>>(result, kernel.Compute256(i));
+                result = Extremum.Lanes<T, Vector256<T>, Width256<T>, TChoice>(result, kernel.Compute256(i));
             }
         }
 
@@ -112,7 +112,7 @@ internal static class NarrowerWidths
         {
             for (; i + Width128<T>.Count <= end; i += Width128<T>.Count)
             {
-                result = TChoice.Lanes<Vector128<T>, Width128<T>>(result, kernel.Compute128(i));
+                result = Extremum.Lanes<T, Vector128<T>, Width128<T>, TChoice>(result, kernel.Compute128(i));
             }
         }
 
