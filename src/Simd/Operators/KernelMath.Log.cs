@@ -108,11 +108,20 @@ public static partial class KernelMath
     private static TVector LogDoubleParts<TLanes, TVector>(TVector x, out TVector k, out TVector f)
         where TLanes : IDoubleLanes<TVector>
     {
-        // Subnormal x: scale into the normals first (exactly) and take 54 off the exponent.
+        // Subnormal x: scale into the normals first (exactly) and take 54 off the exponent (skipped for
+        // vectors without one: the same bits).
         TVector subnormal = TLanes.LessThan(x, TLanes.Create(SmallestNormal));
-        TVector normal = TLanes.Select(subnormal, TLanes.Multiply(x, TLanes.Create(TwoPow54)), x);
-        TVector z = TLanes.Decompose(normal, out k);
-        k = TLanes.Subtract(k, TLanes.Select(subnormal, TLanes.Create(54.0), TLanes.Create(0.0)));
+        TVector z;
+        if (TLanes.Any(subnormal))
+        {
+            TVector normal = TLanes.Select(subnormal, TLanes.Multiply(x, TLanes.Create(TwoPow54)), x);
+            z = TLanes.Decompose(normal, out k);
+            k = TLanes.Subtract(k, TLanes.Select(subnormal, TLanes.Create(54.0), TLanes.Create(0.0)));
+        }
+        else
+        {
+            z = TLanes.Decompose(x, out k);
+        }
 
         // f = z − 1 is exact (Sterbenz: z in [0.707, 1.415)).
         f = TLanes.Subtract(z, TLanes.Create(1.0));
@@ -138,7 +147,14 @@ public static partial class KernelMath
     private static TVector LogDoubleSpecials<TLanes, TVector>(TVector x, TVector result)
         where TLanes : IDoubleLanes<TVector>
     {
+        // Vectors of positive finite lanes (the common case) need none of it.
         TVector zero = TLanes.Create(0.0);
+        TVector positiveFinite = TLanes.And(TLanes.LessThan(zero, x), TLanes.LessThan(x, TLanes.Create(double.PositiveInfinity)));
+        if (!TLanes.Any(TLanes.Select(positiveFinite, zero, TLanes.Equal(zero, zero))))
+        {
+            return result;
+        }
+
         result = TLanes.Select(TLanes.Equal(x, zero), TLanes.Create(double.NegativeInfinity), result);
         result = TLanes.Select(TLanes.LessThan(x, zero), TLanes.Create(double.NaN), result);
         result = TLanes.Select(TLanes.Equal(x, TLanes.Create(double.PositiveInfinity)), x, result);
@@ -169,12 +185,35 @@ public static partial class KernelMath
     private static TVector LogSingle<TLanes, TVector, TDouble>(TVector x)
         where TLanes : ISingleLanes<TVector, TDouble>
     {
+        // Vectors of positive normal finite lanes (the common case) skip the subnormal scaling and the
+        // special values; every lane gets the same bits either way.
+        TVector zero = TLanes.Create(0f);
+        TVector finite = TLanes.LessThan(x, TLanes.Create(float.PositiveInfinity));
+        TVector unusual = TLanes.Or(TLanes.LessThan(x, TLanes.Create(SmallestNormalSingle)), TLanes.Select(finite, zero, TLanes.Equal(zero, zero)));
+        if (!TLanes.Any(unusual))
+        {
+            return LogSinglePositiveNormal<TLanes, TVector, TDouble>(TLanes.Decompose(x, out TVector kNormal), kNormal);
+        }
+
         // Subnormal x: scale into the normals first (exactly) and take 24 off the exponent.
         TVector subnormal = TLanes.LessThan(x, TLanes.Create(SmallestNormalSingle));
         TVector normal = TLanes.Select(subnormal, TLanes.Multiply(x, TLanes.Create(TwoPow24Single)), x);
         TVector z = TLanes.Decompose(normal, out TVector k);
         k = TLanes.Subtract(k, TLanes.Select(subnormal, TLanes.Create(24f), TLanes.Create(0f)));
+        TVector result = LogSinglePositiveNormal<TLanes, TVector, TDouble>(z, k);
 
+        // The specials, as MathF.Log gives them: ln ±0 = −∞, ln(x < 0) = NaN, ln +∞ = +∞, NaN stays NaN.
+        result = TLanes.Select(TLanes.Equal(x, zero), TLanes.Create(float.NegativeInfinity), result);
+        result = TLanes.Select(TLanes.LessThan(x, zero), TLanes.Create(float.NaN), result);
+        result = TLanes.Select(TLanes.Equal(x, TLanes.Create(float.PositiveInfinity)), x, result);
+        return TLanes.Select(TLanes.Equal(x, x), result, x);
+    }
+
+    /// <summary>ln x from x = 2ᵏ·z, z in [√½, √2), for positive normal finite x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector LogSinglePositiveNormal<TLanes, TVector, TDouble>(TVector z, TVector k)
+        where TLanes : ISingleLanes<TVector, TDouble>
+    {
         TVector f = TLanes.Subtract(z, TLanes.Create(1f));
         TVector p = TLanes.Create(LogSingleC8);
         p = TLanes.MultiplyAdd(p, f, TLanes.Create(LogSingleC7));
@@ -187,13 +226,6 @@ public static partial class KernelMath
         p = TLanes.MultiplyAdd(p, f, TLanes.Create(LogSingleC0));
         p = TLanes.MultiplyAdd(p, f, TLanes.Create(-0.5f));
         TVector small = TLanes.MultiplyAdd(TLanes.Multiply(f, f), p, TLanes.Multiply(k, TLanes.Create(Ln2LoSingle)));
-        TVector result = TLanes.MultiplyAdd(k, TLanes.Create(Ln2HiSingle), TLanes.Add(f, small));
-
-        // The specials, as MathF.Log gives them: ln ±0 = −∞, ln(x < 0) = NaN, ln +∞ = +∞, NaN stays NaN.
-        TVector zero = TLanes.Create(0f);
-        result = TLanes.Select(TLanes.Equal(x, zero), TLanes.Create(float.NegativeInfinity), result);
-        result = TLanes.Select(TLanes.LessThan(x, zero), TLanes.Create(float.NaN), result);
-        result = TLanes.Select(TLanes.Equal(x, TLanes.Create(float.PositiveInfinity)), x, result);
-        return TLanes.Select(TLanes.Equal(x, x), result, x);
+        return TLanes.MultiplyAdd(k, TLanes.Create(Ln2HiSingle), TLanes.Add(f, small));
     }
 }

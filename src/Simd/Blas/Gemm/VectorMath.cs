@@ -7,8 +7,8 @@ namespace Simd.MatrixMultiply;
 
 /// <summary>
 /// Fused multiply-add on every vector width for a generic element type. The <c>typeof(T)</c> tests are
-/// JIT-time constants, so each call compiles to one instruction. Without FMA hardware the 256-bit, 128-bit
-/// and <see cref="Vector{T}"/> forms fall back to a multiply and an add (the software fused form would be
+/// JIT-time constants, so each call compiles to one instruction. Without FMA hardware every width (the 512-bit one
+/// too, which then only runs in software on the forced path) falls back to a multiply and an add (the software fused form would be
 /// orders of magnitude slower); the error bounds in the documentation allow for either.
 /// </summary>
 internal static class VectorMath
@@ -17,6 +17,12 @@ internal static class VectorMath
     public static Vector512<T> Fma<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c)
         where T : unmanaged
     {
+        if (!HasFma)
+        {
+            // Only on the forced 512-bit path (Vector512 in software) of a machine without FMA.
+            return (a * b) + c;
+        }
+
         if (typeof(T) == typeof(float))
         {
             return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
