@@ -61,12 +61,14 @@ namespace Simd.Generators.Emit
             Statements(writer, kernel, width);
             if (result is Binary { Operator: BinaryOperator.Multiply } product)
             {
-                // The value is a product: fuse it into the sum (one rounding fewer, one instruction fewer).
+                // The value is a product: multiply-add it into the sum — fused where the hardware has FMA (one rounding
+                // and one instruction fewer), a multiply and an add where it does not: never the exact software fusion,
+                // which would make the sum many times slower than the scalar loop there.
                 string left = ExpressionEmitter.Emit(product.Left, width, kernel.Element);
                 string right = ExpressionEmitter.Emit(product.Right, width, kernel.Element);
                 string fma = width == VectorWidth.VectorT
-                    ? $"global::Simd.Operators.KernelOps.FusedMultiplyAdd<{kernel.Element.Keyword()}>({left}, {right}, __sum)"
-                    : $"global::Simd.Operators.KernelOps.FusedMultiplyAdd({left}, {right}, __sum)";
+                    ? $"global::Simd.Operators.KernelOps.MultiplyAdd<{kernel.Element.Keyword()}>({left}, {right}, __sum)"
+                    : $"global::Simd.Operators.KernelOps.MultiplyAdd({left}, {right}, __sum)";
                 writer.Line($"return {fma};");
             }
             else
