@@ -28,11 +28,11 @@ internal static class AdamUpdate
             {
                 OptimizerKernels.AdamAmsgradStep(
                     p, m, v, MemoryMarshal.Cast<T, float>(state[2].AsSpan()), g,
-                    (float)shrink, (float)coupledDecay, (float)beta1, (float)beta2, (float)epsilon, (float)stepSize, (float)c2Sqrt);
+                    (float)shrink, (float)coupledDecay, (float)beta1, (float)(1 - beta1), (float)beta2, (float)(1 - beta2), (float)epsilon, (float)stepSize, (float)c2Sqrt);
             }
             else
             {
-                OptimizerKernels.AdamStep(p, m, v, g, (float)shrink, (float)coupledDecay, (float)beta1, (float)beta2, (float)epsilon, (float)stepSize, (float)c2Sqrt);
+                OptimizerKernels.AdamStep(p, m, v, g, (float)shrink, (float)coupledDecay, (float)beta1, (float)(1 - beta1), (float)beta2, (float)(1 - beta2), (float)epsilon, (float)stepSize, (float)c2Sqrt);
             }
         }
         else
@@ -44,11 +44,11 @@ internal static class AdamUpdate
             if (amsgrad)
             {
                 OptimizerKernels.AdamAmsgradStep(
-                    p, m, v, MemoryMarshal.Cast<T, double>(state[2].AsSpan()), g, shrink, coupledDecay, beta1, beta2, epsilon, stepSize, c2Sqrt);
+                    p, m, v, MemoryMarshal.Cast<T, double>(state[2].AsSpan()), g, shrink, coupledDecay, beta1, 1 - beta1, beta2, 1 - beta2, epsilon, stepSize, c2Sqrt);
             }
             else
             {
-                OptimizerKernels.AdamStep(p, m, v, g, shrink, coupledDecay, beta1, beta2, epsilon, stepSize, c2Sqrt);
+                OptimizerKernels.AdamStep(p, m, v, g, shrink, coupledDecay, beta1, 1 - beta1, beta2, 1 - beta2, epsilon, stepSize, c2Sqrt);
             }
         }
     }

@@ -10,7 +10,9 @@ namespace Simd.Optimization;
 /// </summary>
 /// <remarks>
 /// A weight decay of 0 adds 0·θ = 0 and a factor of 1 multiplies exactly, so the coupled and decoupled forms share
-/// one kernel without changing a bit of the undecayed result (θ is finite: the optimizers refuse non-finite gradients).
+/// one kernel without changing a bit of the undecayed result (θ is finite: the optimizers refuse non-finite parameters and gradients).
+/// <para>Factors such as 1 − β arrive as uniforms computed in double: 1 − β₂ formed in float from β₂ = 0.999f would
+/// carry the representation error of β₂ magnified a thousandfold.</para>
 /// </remarks>
 internal static partial class OptimizerKernels
 {
@@ -46,28 +48,28 @@ internal static partial class OptimizerKernels
     [Kernel]
     internal static void AdamStep<T>(
         ref T parameter, ref T m, ref T v, T gradient,
-        [Uniform] T shrink, [Uniform] T coupledDecay, [Uniform] T beta1, [Uniform] T beta2, [Uniform] T epsilon,
+        [Uniform] T shrink, [Uniform] T coupledDecay, [Uniform] T beta1, [Uniform] T oneMinusBeta1, [Uniform] T beta2, [Uniform] T oneMinusBeta2, [Uniform] T epsilon,
         [Uniform] T stepSize, [Uniform] T biasCorrection2Sqrt)
         where T : IFloatingPointIeee754<T>
     {
         T g = gradient + (coupledDecay * parameter);
-        m = (beta1 * m) + ((T.One - beta1) * g);
-        v = (beta2 * v) + ((T.One - beta2) * g * g);
+        m = (beta1 * m) + (oneMinusBeta1 * g);
+        v = (beta2 * v) + (oneMinusBeta2 * g * g);
         T denominator = (T.Sqrt(v) / biasCorrection2Sqrt) + epsilon;
         parameter = (shrink * parameter) - (stepSize * m / denominator);
     }
 
-    /// <summary>Adam / AdamW with AMSGrad: as <see cref="AdamStep{T}(ref T, ref T, ref T, T, T, T, T, T, T, T, T)"/>, with vMax ← max(vMax, v) in the denominator.</summary>
+    /// <summary>Adam / AdamW with AMSGrad: as <see cref="AdamStep{T}(ref T, ref T, ref T, T, T, T, T, T, T, T, T, T, T)"/>, with vMax ← max(vMax, v) in the denominator.</summary>
     [Kernel]
     internal static void AdamAmsgradStep<T>(
         ref T parameter, ref T m, ref T v, ref T vMax, T gradient,
-        [Uniform] T shrink, [Uniform] T coupledDecay, [Uniform] T beta1, [Uniform] T beta2, [Uniform] T epsilon,
+        [Uniform] T shrink, [Uniform] T coupledDecay, [Uniform] T beta1, [Uniform] T oneMinusBeta1, [Uniform] T beta2, [Uniform] T oneMinusBeta2, [Uniform] T epsilon,
         [Uniform] T stepSize, [Uniform] T biasCorrection2Sqrt)
         where T : IFloatingPointIeee754<T>
     {
         T g = gradient + (coupledDecay * parameter);
-        m = (beta1 * m) + ((T.One - beta1) * g);
-        v = (beta2 * v) + ((T.One - beta2) * g * g);
+        m = (beta1 * m) + (oneMinusBeta1 * g);
+        v = (beta2 * v) + (oneMinusBeta2 * g * g);
         vMax = T.Max(vMax, v);
         T denominator = (T.Sqrt(vMax) / biasCorrection2Sqrt) + epsilon;
         parameter = (shrink * parameter) - (stepSize * m / denominator);
@@ -76,11 +78,11 @@ internal static partial class OptimizerKernels
     /// <summary>RMSprop: g ← g + λθ, v ← αv + (1 − α)g², θ ← θ − γ·g / (√v + ε).</summary>
     [Kernel]
     internal static void RmspropStep<T>(
-        ref T parameter, ref T v, T gradient, [Uniform] T learningRate, [Uniform] T alpha, [Uniform] T epsilon, [Uniform] T weightDecay)
+        ref T parameter, ref T v, T gradient, [Uniform] T learningRate, [Uniform] T alpha, [Uniform] T oneMinusAlpha, [Uniform] T epsilon, [Uniform] T weightDecay)
         where T : IFloatingPointIeee754<T>
     {
         T g = gradient + (weightDecay * parameter);
-        v = (alpha * v) + ((T.One - alpha) * g * g);
+        v = (alpha * v) + (oneMinusAlpha * g * g);
         parameter -= learningRate * (g / (T.Sqrt(v) + epsilon));
     }
 
@@ -88,12 +90,12 @@ internal static partial class OptimizerKernels
     [Kernel]
     internal static void RmspropCenteredStep<T>(
         ref T parameter, ref T v, ref T average, T gradient,
-        [Uniform] T learningRate, [Uniform] T alpha, [Uniform] T epsilon, [Uniform] T weightDecay)
+        [Uniform] T learningRate, [Uniform] T alpha, [Uniform] T oneMinusAlpha, [Uniform] T epsilon, [Uniform] T weightDecay)
         where T : IFloatingPointIeee754<T>
     {
         T g = gradient + (weightDecay * parameter);
-        v = (alpha * v) + ((T.One - alpha) * g * g);
-        average = (alpha * average) + ((T.One - alpha) * g);
+        v = (alpha * v) + (oneMinusAlpha * g * g);
+        average = (alpha * average) + (oneMinusAlpha * g);
         parameter -= learningRate * (g / (T.Sqrt(v - (average * average)) + epsilon));
     }
 
@@ -101,11 +103,11 @@ internal static partial class OptimizerKernels
     [Kernel]
     internal static void RmspropMomentumStep<T>(
         ref T parameter, ref T v, ref T buffer, T gradient,
-        [Uniform] T learningRate, [Uniform] T alpha, [Uniform] T epsilon, [Uniform] T weightDecay, [Uniform] T momentum)
+        [Uniform] T learningRate, [Uniform] T alpha, [Uniform] T oneMinusAlpha, [Uniform] T epsilon, [Uniform] T weightDecay, [Uniform] T momentum)
         where T : IFloatingPointIeee754<T>
     {
         T g = gradient + (weightDecay * parameter);
-        v = (alpha * v) + ((T.One - alpha) * g * g);
+        v = (alpha * v) + (oneMinusAlpha * g * g);
         buffer = (momentum * buffer) + (g / (T.Sqrt(v) + epsilon));
         parameter -= learningRate * buffer;
     }
@@ -114,12 +116,12 @@ internal static partial class OptimizerKernels
     [Kernel]
     internal static void RmspropCenteredMomentumStep<T>(
         ref T parameter, ref T v, ref T average, ref T buffer, T gradient,
-        [Uniform] T learningRate, [Uniform] T alpha, [Uniform] T epsilon, [Uniform] T weightDecay, [Uniform] T momentum)
+        [Uniform] T learningRate, [Uniform] T alpha, [Uniform] T oneMinusAlpha, [Uniform] T epsilon, [Uniform] T weightDecay, [Uniform] T momentum)
         where T : IFloatingPointIeee754<T>
     {
         T g = gradient + (weightDecay * parameter);
-        v = (alpha * v) + ((T.One - alpha) * g * g);
-        average = (alpha * average) + ((T.One - alpha) * g);
+        v = (alpha * v) + (oneMinusAlpha * g * g);
+        average = (alpha * average) + (oneMinusAlpha * g);
         buffer = (momentum * buffer) + (g / (T.Sqrt(v - (average * average)) + epsilon));
         parameter -= learningRate * buffer;
     }

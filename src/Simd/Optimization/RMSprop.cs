@@ -41,26 +41,26 @@ public sealed class RMSprop<T> : Optimizer<T>
         {
             Span<float> p = As<float>(parameters);
             ReadOnlySpan<float> g = As<float>(gradients);
-            float lr = (float)o.LearningRate, alpha = (float)o.Alpha, eps = (float)o.Epsilon, wd = (float)o.WeightDecay, mu = (float)o.Momentum;
+            float lr = (float)o.LearningRate, alpha = (float)o.Alpha, rest = (float)(1 - o.Alpha), eps = (float)o.Epsilon, wd = (float)o.WeightDecay, mu = (float)o.Momentum;
             switch (o.Centered, momentum)
             {
-                case (false, false): OptimizerKernels.RmspropStep(p, As<float>(state[0]), g, lr, alpha, eps, wd); break;
-                case (true, false): OptimizerKernels.RmspropCenteredStep(p, As<float>(state[0]), As<float>(state[1]), g, lr, alpha, eps, wd); break;
-                case (false, true): OptimizerKernels.RmspropMomentumStep(p, As<float>(state[0]), As<float>(state[1]), g, lr, alpha, eps, wd, mu); break;
-                default: OptimizerKernels.RmspropCenteredMomentumStep(p, As<float>(state[0]), As<float>(state[1]), As<float>(state[2]), g, lr, alpha, eps, wd, mu); break;
+                case (false, false): OptimizerKernels.RmspropStep(p, As<float>(state[0]), g, lr, alpha, rest, eps, wd); break;
+                case (true, false): OptimizerKernels.RmspropCenteredStep(p, As<float>(state[0]), As<float>(state[1]), g, lr, alpha, rest, eps, wd); break;
+                case (false, true): OptimizerKernels.RmspropMomentumStep(p, As<float>(state[0]), As<float>(state[1]), g, lr, alpha, rest, eps, wd, mu); break;
+                default: OptimizerKernels.RmspropCenteredMomentumStep(p, As<float>(state[0]), As<float>(state[1]), As<float>(state[2]), g, lr, alpha, rest, eps, wd, mu); break;
             }
         }
         else
         {
             Span<double> p = As<double>(parameters);
             ReadOnlySpan<double> g = As<double>(gradients);
-            double lr = o.LearningRate, alpha = o.Alpha, eps = o.Epsilon, wd = o.WeightDecay, mu = o.Momentum;
+            double lr = o.LearningRate, alpha = o.Alpha, rest = 1 - o.Alpha, eps = o.Epsilon, wd = o.WeightDecay, mu = o.Momentum;
             switch (o.Centered, momentum)
             {
-                case (false, false): OptimizerKernels.RmspropStep(p, As<double>(state[0]), g, lr, alpha, eps, wd); break;
-                case (true, false): OptimizerKernels.RmspropCenteredStep(p, As<double>(state[0]), As<double>(state[1]), g, lr, alpha, eps, wd); break;
-                case (false, true): OptimizerKernels.RmspropMomentumStep(p, As<double>(state[0]), As<double>(state[1]), g, lr, alpha, eps, wd, mu); break;
-                default: OptimizerKernels.RmspropCenteredMomentumStep(p, As<double>(state[0]), As<double>(state[1]), As<double>(state[2]), g, lr, alpha, eps, wd, mu); break;
+                case (false, false): OptimizerKernels.RmspropStep(p, As<double>(state[0]), g, lr, alpha, rest, eps, wd); break;
+                case (true, false): OptimizerKernels.RmspropCenteredStep(p, As<double>(state[0]), As<double>(state[1]), g, lr, alpha, rest, eps, wd); break;
+                case (false, true): OptimizerKernels.RmspropMomentumStep(p, As<double>(state[0]), As<double>(state[1]), g, lr, alpha, rest, eps, wd, mu); break;
+                default: OptimizerKernels.RmspropCenteredMomentumStep(p, As<double>(state[0]), As<double>(state[1]), As<double>(state[2]), g, lr, alpha, rest, eps, wd, mu); break;
             }
         }
     }
