@@ -68,8 +68,9 @@ internal static class OptionValues
         return null;
     }
 
-    private static string? Invalid(string option, string value, Type type)
+    private static string? Invalid(string option, string value, Type declared)
     {
+        Type type = Nullable.GetUnderlyingType(declared) ?? declared;
         if (value == "-")
         {
             return $"{option} -: standard input is not read; give a file name or a value";

@@ -151,7 +151,7 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
     private static void WritePlot(string path, TrainingReport report)
     {
         string title = $"Learning curve: {OptionNames.Of(report.Options.Model)} regression on {report.DataSource}";
-        string settings = Invariant($"{OptionNames.Of(report.Options.Solver)}, alpha {report.Options.Alpha}, {OptionNames.Of(report.Options.Scaling)} scaling, {OptionNames.Of(report.Options.Precision)}");
+        string settings = Invariant($"{OptionNames.Of(report.Options.Solver)}{(report.Options.Optimizer is null ? "" : " (" + report.Options.Optimizer.Name + ")")}, alpha {report.Options.Alpha}, {OptionNames.Of(report.Options.Scaling)} scaling, {OptionNames.Of(report.Options.Precision)}");
         string subtitle = Invariant($"{settings}, {report.Result.Iterations} updates, final cost {report.Cost:G6}");
         try
         {

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.IO;
 using Simd.Cli.Training;
+using Simd.Optimization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -33,11 +34,46 @@ internal sealed class TrainSettings : CommandSettings
     [DefaultValue("zscore")]
     public string Scale { get; set; } = "zscore";
 
-    /// <summary>The learning rate.</summary>
+    /// <summary>The learning rate; <see langword="null"/> for the optimizer's default.</summary>
     [CommandOption("--alpha <RATE>")]
-    [Description("Gradient-descent learning rate (> 0).")]
-    [DefaultValue(0.1)]
-    public double Alpha { get; set; } = 0.1;
+    [Description("Learning rate (> 0). Default: 0.1 for --optimizer gd, PyTorch's default for the others (0.001 for sgd, adam, adamw; 0.01 for rmsprop, adagrad).")]
+    public double? Alpha { get; set; }
+
+    /// <summary>The update rule of gradient descent.</summary>
+    [CommandOption("--optimizer <NAME>")]
+    [Description("Update rule of gradient descent: gd (plain), sgd, adam, adamw, rmsprop or adagrad (PyTorch's algorithms and defaults). CPU only.")]
+    [DefaultValue("gd")]
+    public string Optimizer { get; set; } = "gd";
+
+    /// <summary>Momentum (sgd, rmsprop).</summary>
+    [CommandOption("--momentum <MU>")]
+    [Description("Momentum μ >= 0 (sgd, rmsprop). Default 0.")]
+    public double? Momentum { get; set; }
+
+    /// <summary>Nesterov momentum (sgd).</summary>
+    [CommandOption("--nesterov")]
+    [Description("Nesterov momentum (sgd; needs --momentum > 0).")]
+    public bool Nesterov { get; set; }
+
+    /// <summary>β₁ (adam, adamw).</summary>
+    [CommandOption("--beta1 <B>")]
+    [Description("First-moment decay β₁ in [[0, 1) (adam, adamw). Default 0.9.")]
+    public double? Beta1 { get; set; }
+
+    /// <summary>β₂ (adam, adamw).</summary>
+    [CommandOption("--beta2 <B>")]
+    [Description("Second-moment decay β₂ in [[0, 1) (adam, adamw). Default 0.999.")]
+    public double? Beta2 { get; set; }
+
+    /// <summary>ε (adam, adamw, rmsprop, adagrad).</summary>
+    [CommandOption("--epsilon <E>")]
+    [Description("Denominator term ε > 0 (adam, adamw, rmsprop: default 1e-8; adagrad: 1e-10).")]
+    public double? Epsilon { get; set; }
+
+    /// <summary>Weight decay λ (every optimizer but gd).</summary>
+    [CommandOption("--weight-decay <L>")]
+    [Description("Weight decay >= 0, of w and b (sgd, adam, rmsprop, adagrad: added to the gradient, default 0; adamw: decoupled, default 0.01).")]
+    public double? WeightDecay { get; set; }
 
     /// <summary>The most updates.</summary>
     [CommandOption("--iterations <N>")]
@@ -101,8 +137,15 @@ internal sealed class TrainSettings : CommandSettings
     /// <summary>Whether <see cref="Device"/> is cuda.</summary>
     public bool UseCuda => Parse(Device, "--device", ("cpu", false), ("cuda", true));
 
+    /// <summary>The parsed optimizer options; <see langword="null"/> for plain gradient descent.</summary>
+    public OptimizerOptions? OptimizerOptions => OptimizerChoice.Create(Optimizer, Alpha, Momentum, Nesterov, Beta1, Beta2, Epsilon, WeightDecay);
+
     /// <summary>The validated options for the trainer.</summary>
-    public TrainingOptions ToOptions() => new(ModelKind, ScalingKind, SolverKind, PrecisionKind, Alpha, Iterations, Tolerance, Lambda);
+    public TrainingOptions ToOptions()
+    {
+        OptimizerOptions? optimizer = OptimizerOptions;
+        return new(ModelKind, ScalingKind, SolverKind, PrecisionKind, optimizer?.LearningRate ?? Alpha ?? OptimizerChoice.DefaultAlpha, Iterations, Tolerance, Lambda, optimizer);
+    }
 
     /// <inheritdoc/>
     public override ValidationResult Validate()
@@ -117,9 +160,19 @@ internal sealed class TrainSettings : CommandSettings
             return ValidationResult.Error(e.Message);
         }
 
-        if (!(Alpha > 0) || !double.IsFinite(Alpha))
+        if (Alpha is double alpha && (!(alpha > 0) || !double.IsFinite(alpha)))
         {
             return ValidationResult.Error(Invariant($"--alpha must be a finite number > 0, got {Alpha}"));
+        }
+
+        if (!string.Equals(Optimizer, "gd", StringComparison.OrdinalIgnoreCase) && SolverKind == SolverKind.NormalEquation)
+        {
+            return ValidationResult.Error($"--optimizer {Optimizer} is an update rule of gradient descent; use --solver gd");
+        }
+
+        if (!string.Equals(Optimizer, "gd", StringComparison.OrdinalIgnoreCase) && UseCuda)
+        {
+            return ValidationResult.Error($"--optimizer {Optimizer} runs on the CPU (its step updates several buffers, which have no device kernels); use --device cpu or --optimizer gd");
         }
 
         if (Iterations <= 0)

@@ -44,6 +44,7 @@ internal sealed class LearningTrainer : ITrainer
             Iterations = options.Iterations,
             Tolerance = options.Tolerance,
             L2 = options.Lambda,
+            Optimizer = options.Optimizer,
             Progress = onUpdate is null ? null : new SynchronousProgress(onUpdate),
         };
         GradientDescentResult<T> fit = options.Model == ModelKind.Linear

@@ -31,6 +31,28 @@ internal static class TrainingReportJson
         Json.WriteStrings(json, "features", report.FeatureNames);
         json.WriteString("target", report.TargetName);
         json.WriteNumber("alpha", options.Alpha);
+        json.WriteString("optimizer", OptimizerChoice.NameOf(options.Optimizer));
+        json.WriteStartObject("optimizerSettings");
+        if (options.Optimizer is null)
+        {
+            json.WriteNumber("learningRate", options.Alpha);
+        }
+        else
+        {
+            foreach ((string name, double value) in options.Optimizer.Settings)
+            {
+                if (name is "nesterov" or "amsgrad" or "centered")
+                {
+                    json.WriteBoolean(name, value != 0);
+                }
+                else
+                {
+                    json.WriteNumber(name, value);
+                }
+            }
+        }
+
+        json.WriteEndObject();
         json.WriteNumber("lambda", options.Lambda);
         json.WriteNumber("tolerance", options.Tolerance);
         json.WriteNumber("maxIterations", options.Iterations);

@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Threading;
 using Simd.Learning.Kernels;
+using Simd.Optimization;
 
 namespace Simd.Learning;
 
@@ -14,7 +15,8 @@ namespace Simd.Learning;
 /// <see cref="GradientDescentOptions.Tolerance"/> &gt; 0 and an update changes the cost by at most it.</para>
 /// <para>Divergence: if an update makes the cost NaN/∞, or raises it by more than both √ε·J and 4ε·√(J₀·J) (ε the
 /// machine epsilon of T, J₀ the starting cost: the rounding of evaluating J stays below this, a real divergence
-/// grows geometrically past it), a <see cref="GradientDescentDivergedException"/> says the learning rate is too
+/// grows geometrically past it) — or, with <see cref="GradientDescentOptions.Optimizer"/>, whose steps may raise the cost
+/// on the way down, if the cost exceeds 1000·J₀ — a <see cref="GradientDescentDivergedException"/> says the learning rate is too
 /// large and suggests a smaller one. A cost at or below ε·J₀ is at the rounding floor and never counts as
 /// divergence, so a model that fits (noise-free data) is returned, not thrown away.</para>
 /// <para>Cancellation: the token is checked before every update; <see cref="OperationCanceledException"/> is thrown.</para>
@@ -116,13 +118,17 @@ public sealed class GradientDescent(GradientDescentOptions options)
         T alpha = T.CreateTruncating(o.LearningRate);
         double epsilon = MachineEpsilon<T>();
         double noise = Math.Sqrt(epsilon);
+        Optimizer<T>? optimizer = o.Optimizer?.Create<T>();
+        var bias = new T[1];
+        var biasGradient = new T[1];
+        ParameterGroup<T>[] groups = [new(w, gradient), new(bias, biasGradient)];
 
         double cost = FusedGradientStep.Run<T, TLoss>(x, y, w, b, o.L2, gradient, out double gradientB, o.MaxDegreeOfParallelism);
         history[0] = cost;
         o.Progress?.Report(new GradientDescentProgress(0, cost));
         if (!double.IsFinite(cost))
         {
-            throw new GradientDescentDivergedException(0, cost, cost, o.LearningRate);
+            throw new GradientDescentDivergedException(0, cost, cost, o.EffectiveLearningRate);
         }
 
         double start = cost;
@@ -133,12 +139,22 @@ public sealed class GradientDescent(GradientDescentOptions options)
             cancellationToken.ThrowIfCancellationRequested();
 
             // Simultaneous update: the gradient was evaluated at the old (w, b) for both.
-            for (int j = 0; j < n; j++)
+            if (optimizer is null)
             {
-                w[j] -= alpha * gradient[j];
-            }
+                for (int j = 0; j < n; j++)
+                {
+                    w[j] -= alpha * gradient[j];
+                }
 
-            b -= alpha * T.CreateTruncating(gradientB);
+                b -= alpha * T.CreateTruncating(gradientB);
+            }
+            else
+            {
+                bias[0] = b;
+                biasGradient[0] = T.CreateTruncating(gradientB);
+                optimizer.Step(groups);
+                b = bias[0];
+            }
             done++;
 
             double previous = cost;
@@ -150,9 +166,10 @@ public sealed class GradientDescent(GradientDescentOptions options)
 
             history[done] = cost;
             o.Progress?.Report(new GradientDescentProgress(done, cost));
-            if (!double.IsFinite(cost) || IsDivergentRise(start, previous, cost, epsilon, noise))
+            bool diverged = optimizer is null ? IsDivergentRise(start, previous, cost, epsilon, noise) : cost > OptimizerDivergence * Math.Abs(start);
+            if (!double.IsFinite(cost) || diverged)
             {
-                throw new GradientDescentDivergedException(done, previous, cost, o.LearningRate);
+                throw new GradientDescentDivergedException(done, previous, cost, o.EffectiveLearningRate);
             }
 
             if (o.Tolerance > 0 && Math.Abs(previous - cost) <= o.Tolerance)
@@ -164,6 +181,12 @@ public sealed class GradientDescent(GradientDescentOptions options)
 
         return new GradientDescentResult<T>(w, b, history.AsSpan(0, done + 1).ToArray(), converged);
     }
+
+    /// <summary>
+    /// With an optimizer the cost may rise between updates (momentum and adaptive steps overshoot), so only a cost
+    /// this many times the starting cost counts as divergence (besides NaN/∞).
+    /// </summary>
+    internal const double OptimizerDivergence = 1000;
 
     /// <summary>
     /// Whether the cost rising from <paramref name="previous"/> to <paramref name="cost"/> is divergence rather than

@@ -1,4 +1,5 @@
 using System;
+using Simd.Optimization;
 
 namespace Simd.Learning;
 
@@ -8,7 +9,7 @@ namespace Simd.Learning;
 /// </summary>
 public sealed class GradientDescentOptions
 {
-    /// <summary>The learning rate α &gt; 0. Default 0.01.</summary>
+    /// <summary>The learning rate α &gt; 0 of plain gradient descent. Default 0.01. Not used when <see cref="Optimizer"/> is set (the optimizer's own learning rate applies).</summary>
     public double LearningRate { get; init; } = 0.01;
 
     /// <summary>
@@ -34,6 +35,17 @@ public sealed class GradientDescentOptions
     /// m·n below 2¹⁸ elements always run on one thread. Results are bit-identical for every value.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>
+    /// The update rule: <see langword="null"/> (the default) for plain gradient descent, w ← w − α·∂J/∂w, exactly as
+    /// without this option; or the options of an optimizer of <see cref="Simd.Optimization"/> (SGD with momentum, Adam,
+    /// AdamW, RMSprop, Adagrad), which then updates w and b as two parameter groups from the same full-batch gradient,
+    /// with a fresh state for each fit. Its weight decay applies to b as well; <see cref="L2"/> stays in the cost.
+    /// </summary>
+    public OptimizerOptions? Optimizer { get; init; }
+
+    /// <summary>The learning rate the updates use: the optimizer's when one is set, else <see cref="LearningRate"/>.</summary>
+    internal double EffectiveLearningRate => Optimizer?.LearningRate ?? LearningRate;
 
     /// <summary>Receives the cost before the first update (iteration 0) and after each update; <see langword="null"/> for none.</summary>
     public IProgress<GradientDescentProgress>? Progress { get; init; }

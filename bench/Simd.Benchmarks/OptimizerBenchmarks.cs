@@ -1,0 +1,144 @@
+using System;
+using System.Numerics.Tensors;
+using BenchmarkDotNet.Attributes;
+using Simd.Optimization;
+
+namespace Simd.Benchmarks;
+
+/// <summary>
+/// One step of each optimizer on 1M floats: Simd.Optimization (the finiteness check of gradients and parameters,
+/// then one generated kernel over parameters, gradients and state) against the scalar loop a user would write and a
+/// composition of <c>TensorPrimitives</c> calls with temporaries (one pass per operation).
+/// </summary>
+[MemoryDiagnoser(false)]
+public class OptimizerBenchmarks
+{
+    private const float Lr = 1e-3f, Beta1 = 0.9f, Beta2 = 0.999f, Eps = 1e-8f, Alpha = 0.99f, Mu = 0.9f, Wd = 0.01f;
+
+    private float[] p = null!, g = null!, s1 = null!, s2 = null!, t1 = null!, t2 = null!;
+    private Optimizer<float> optimizer = null!;
+    private long step;
+
+    /// <summary>Number of parameters.</summary>
+    [Params(1_048_576)]
+    public int N { get; set; }
+
+    /// <summary>sgd (momentum 0.9), adam, adamw, rmsprop or adagrad.</summary>
+    [Params("sgd", "adam", "adamw", "rmsprop", "adagrad")]
+    public string Optimizer { get; set; } = "adam";
+
+    /// <summary>Allocates parameters, gradients, state and the temporaries of the composition.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(1);
+        p = new float[N];
+        g = new float[N];
+        for (int i = 0; i < N; i++)
+        {
+            p[i] = (float)random.NextDouble();
+            g[i] = (float)(random.NextDouble() - 0.5);
+        }
+
+        (s1, s2, t1, t2) = (new float[N], new float[N], new float[N], new float[N]);
+        optimizer = Optimizer switch
+        {
+            "sgd" => new Sgd<float>(new SgdOptions(Lr, momentum: Mu)),
+            "adam" => new Adam<float>(new AdamOptions(Lr)),
+            "adamw" => new AdamW<float>(new AdamWOptions(Lr, weightDecay: Wd)),
+            "rmsprop" => new RMSprop<float>(new RMSpropOptions(Lr)),
+            _ => new Adagrad<float>(new AdagradOptions(Lr)),
+        };
+    }
+
+    /// <summary>Simd.Optimization: one kernel per step.</summary>
+    [Benchmark]
+    public void SimdStep() => optimizer.Step(p, g);
+
+    /// <summary>The scalar loop.</summary>
+    [Benchmark(Baseline = true)]
+    public void ScalarLoop()
+    {
+        step++;
+        float c1 = 1 - MathF.Pow(Beta1, step), c2 = MathF.Sqrt(1 - MathF.Pow(Beta2, step));
+        for (int i = 0; i < p.Length; i++)
+        {
+            float gi = g[i];
+            switch (Optimizer)
+            {
+                case "sgd":
+                    s1[i] = (Mu * s1[i]) + gi;
+                    p[i] -= Lr * s1[i];
+                    break;
+                case "adam":
+                case "adamw":
+                    if (Optimizer == "adamw")
+                    {
+                        p[i] *= 1 - (Lr * Wd);
+                    }
+
+                    s1[i] = (Beta1 * s1[i]) + ((1 - Beta1) * gi);
+                    s2[i] = (Beta2 * s2[i]) + ((1 - Beta2) * gi * gi);
+                    p[i] -= Lr / c1 * s1[i] / ((MathF.Sqrt(s2[i]) / c2) + Eps);
+                    break;
+                case "rmsprop":
+                    s1[i] = (Alpha * s1[i]) + ((1 - Alpha) * gi * gi);
+                    p[i] -= Lr * gi / (MathF.Sqrt(s1[i]) + Eps);
+                    break;
+                default:
+                    s1[i] += gi * gi;
+                    p[i] -= Lr * gi / (MathF.Sqrt(s1[i]) + 1e-10f);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>TensorPrimitives, one call (one pass) per operation, with temporaries.</summary>
+    [Benchmark]
+    public void TensorPrimitivesComposition()
+    {
+        step++;
+        float c1 = 1 - MathF.Pow(Beta1, step), c2 = MathF.Sqrt(1 - MathF.Pow(Beta2, step));
+        switch (Optimizer)
+        {
+            case "sgd":
+                TensorPrimitives.MultiplyAdd(s1, Mu, g, s1);             // b = μb + g
+                TensorPrimitives.MultiplyAdd(s1, -Lr, p, p);             // θ = θ − γb
+                break;
+            case "adam":
+            case "adamw":
+                if (Optimizer == "adamw")
+                {
+                    TensorPrimitives.Multiply(p, 1 - (Lr * Wd), p);
+                }
+
+                TensorPrimitives.Multiply(s1, Beta1, s1);
+                TensorPrimitives.MultiplyAdd(g, 1 - Beta1, s1, s1);      // m = β₁m + (1 − β₁)g
+                TensorPrimitives.Multiply(g, g, t1);
+                TensorPrimitives.Multiply(s2, Beta2, s2);
+                TensorPrimitives.MultiplyAdd(t1, 1 - Beta2, s2, s2);     // v = β₂v + (1 − β₂)g²
+                TensorPrimitives.Sqrt(s2, t1);
+                TensorPrimitives.Multiply(t1, 1 / c2, t1);
+                TensorPrimitives.Add(t1, Eps, t1);                       // d = √v/√c₂ + ε
+                TensorPrimitives.Divide(s1, t1, t2);
+                TensorPrimitives.MultiplyAdd(t2, -Lr / c1, p, p);
+                break;
+            case "rmsprop":
+                TensorPrimitives.Multiply(g, g, t1);
+                TensorPrimitives.Multiply(s1, Alpha, s1);
+                TensorPrimitives.MultiplyAdd(t1, 1 - Alpha, s1, s1);
+                TensorPrimitives.Sqrt(s1, t1);
+                TensorPrimitives.Add(t1, Eps, t1);
+                TensorPrimitives.Divide(g, t1, t2);
+                TensorPrimitives.MultiplyAdd(t2, -Lr, p, p);
+                break;
+            default:
+                TensorPrimitives.MultiplyAdd(g, g, s1, s1);
+                TensorPrimitives.Sqrt(s1, t1);
+                TensorPrimitives.Add(t1, 1e-10f, t1);
+                TensorPrimitives.Divide(g, t1, t2);
+                TensorPrimitives.MultiplyAdd(t2, -Lr, p, p);
+                break;
+        }
+    }
+}
