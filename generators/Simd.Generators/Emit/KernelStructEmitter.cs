@@ -82,6 +82,14 @@ namespace Simd.Generators.Emit
             writer.Line();
             writer.Line($"public ref readonly {t} FirstOutput => ref {(firstOutput is null ? Destination : Field(firstOutput))};");
             writer.Line();
+            if (sums)
+            {
+                writer.Line($"public bool HasSideOutputs => {(kernel.HasSideOutputs ? "true" : "false")};");
+                writer.Line();
+                writer.Line($"public ref readonly {t} FirstLane => ref {Field(kernel.Parameters.First(p => p.IsLane))};");
+                writer.Line();
+            }
+
             EmitScalar(writer, kernel);
             foreach (VectorWidth width in VectorWidth.All)
             {

@@ -13,6 +13,16 @@ namespace Simd.Operators;
 public interface ISumKernel<T> : IValueKernel<T>
     where T : unmanaged
 {
+    /// <summary>
+    /// Whether the kernel stores anything besides its value (<c>ref</c> or <c>out</c> lanes). A kernel without side outputs
+    /// may have blocks computed more than once, which lets the driver read its first lane at vector boundaries (a
+    /// constant, folded by the JIT).
+    /// </summary>
+    bool HasSideOutputs { get; }
+
+    /// <summary>The first element of the kernel's first input lane: the stream whose vector boundaries the sum loads at.</summary>
+    ref readonly T FirstLane { get; }
+
     /// <summary><paramref name="sum"/> plus the 128-bit block of values at <paramref name="index"/>.</summary>
     Vector128<T> Accumulate128(Vector128<T> sum, nuint index);
 

@@ -14,14 +14,21 @@ internal sealed class WidthLog
     public int VectorT;
 }
 
-/// <summary>A hand-written kernel that records the width of every call and returns zeros.</summary>
-internal readonly ref struct RecordingKernel(WidthLog log) : IMapKernel<float>, ISumKernel<float>
+/// <summary>
+/// A hand-written kernel that records the width of every call and returns zeros; as a sum kernel it says it has side
+/// outputs unless told otherwise, so the driver must compute each element exactly once.
+/// </summary>
+internal readonly ref struct RecordingKernel(WidthLog log, bool sideOutputs = true) : IMapKernel<float>, ISumKernel<float>
 {
     private static readonly float[] Output = new float[1];
 
     public bool IsExact => true;
 
     public ref readonly float FirstOutput => ref Output[0];
+
+    public bool HasSideOutputs => sideOutputs;
+
+    public ref readonly float FirstLane => ref Output[0];
 
     public void Step(nuint index) => Compute(index);
 

@@ -44,6 +44,12 @@ internal interface IVectorWidth<TVector, T>
 
     static abstract TVector Max(TVector left, TVector right);
 
+    /// <summary>Lanes <paramref name="firstLane"/> and above of <paramref name="value"/>; lanes below it become zero.</summary>
+    static abstract TVector KeepFrom(TVector value, nuint firstLane);
+
+    /// <summary>Lanes below <paramref name="end"/> of <paramref name="value"/>; lanes from it on become zero.</summary>
+    static abstract TVector KeepBelow(TVector value, nuint end);
+
     /// <summary>The sum of the lanes, added pairwise in a fixed order.</summary>
     static abstract T Sum(TVector value);
 

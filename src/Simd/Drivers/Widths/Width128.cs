@@ -37,6 +37,7 @@ internal readonly struct Width128<T> : IVectorWidth<Vector128<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Add(Vector128<T> left, Vector128<T> right) => left + right;
 
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Min(Vector128<T> left, Vector128<T> right) => Vector128.Min(left, right);
 
@@ -44,7 +45,21 @@ internal readonly struct Width128<T> : IVectorWidth<Vector128<T>, T>
     public static Vector128<T> Max(Vector128<T> left, Vector128<T> right) => Vector128.Max(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> KeepFrom(Vector128<T> value, nuint firstLane)
+        => Vector128.ConditionalSelect(
+            Vector128.GreaterThanOrEqual(Vector128<T>.Indices, Vector128.Create(T.CreateTruncating(firstLane))),
+            value,
+            Vector128<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> KeepBelow(Vector128<T> value, nuint end)
+        => Vector128.ConditionalSelect(
+            Vector128.LessThan(Vector128<T>.Indices, Vector128.Create(T.CreateTruncating(end))),
+            value,
+            Vector128<T>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector128<T> value, int lane) => value.GetElement(lane);

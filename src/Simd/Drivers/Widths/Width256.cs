@@ -37,6 +37,7 @@ internal readonly struct Width256<T> : IVectorWidth<Vector256<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Add(Vector256<T> left, Vector256<T> right) => left + right;
 
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Min(Vector256<T> left, Vector256<T> right) => Vector256.Min(left, right);
 
@@ -44,7 +45,21 @@ internal readonly struct Width256<T> : IVectorWidth<Vector256<T>, T>
     public static Vector256<T> Max(Vector256<T> left, Vector256<T> right) => Vector256.Max(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> KeepFrom(Vector256<T> value, nuint firstLane)
+        => Vector256.ConditionalSelect(
+            Vector256.GreaterThanOrEqual(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(firstLane))),
+            value,
+            Vector256<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> value) => Vector128.Sum(value.GetLower() + value.GetUpper());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> KeepBelow(Vector256<T> value, nuint end)
+        => Vector256.ConditionalSelect(
+            Vector256.LessThan(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(end))),
+            value,
+            Vector256<T>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector256<T> value, int lane) => value.GetElement(lane);

@@ -37,11 +37,19 @@ internal readonly struct Width512<T> : IVectorWidth<Vector512<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Add(Vector512<T> left, Vector512<T> right) => left + right;
 
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Min(Vector512<T> left, Vector512<T> right) => Vector512.Min(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Max(Vector512<T> left, Vector512<T> right) => Vector512.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> KeepFrom(Vector512<T> value, nuint firstLane)
+        => Vector512.ConditionalSelect(
+            Vector512.GreaterThanOrEqual(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(firstLane))),
+            value,
+            Vector512<T>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512<T> value)
@@ -51,6 +59,13 @@ internal readonly struct Width512<T> : IVectorWidth<Vector512<T>, T>
         Vector256<T> half = value.GetLower() + value.GetUpper();
         return Vector128.Sum(half.GetLower() + half.GetUpper());
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> KeepBelow(Vector512<T> value, nuint end)
+        => Vector512.ConditionalSelect(
+            Vector512.LessThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(end))),
+            value,
+            Vector512<T>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector512<T> value, int lane) => value.GetElement(lane);

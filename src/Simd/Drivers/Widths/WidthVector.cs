@@ -35,6 +35,7 @@ internal readonly struct WidthVector<T> : IVectorWidth<Vector<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> Add(Vector<T> left, Vector<T> right) => left + right;
 
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> Min(Vector<T> left, Vector<T> right) => Vector.Min(left, right);
 
@@ -42,7 +43,21 @@ internal readonly struct WidthVector<T> : IVectorWidth<Vector<T>, T>
     public static Vector<T> Max(Vector<T> left, Vector<T> right) => Vector.Max(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> KeepFrom(Vector<T> value, nuint firstLane)
+        => Vector.ConditionalSelect(
+            Vector.GreaterThanOrEqual(Vector<T>.Indices, new Vector<T>(T.CreateTruncating(firstLane))),
+            value,
+            Vector<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector<T> value) => Vector.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> KeepBelow(Vector<T> value, nuint end)
+        => Vector.ConditionalSelect(
+            Vector.LessThan(Vector<T>.Indices, new Vector<T>(T.CreateTruncating(end))),
+            value,
+            Vector<T>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T GetElement(Vector<T> value, int lane) => value[lane];
