@@ -78,7 +78,8 @@ public static partial class Blas
     public static void Gemm(ReadOnlyMatrixView<double> a, ReadOnlyMatrixView<double> b, MatrixView<double> c, int maxDegreeOfParallelism = -1)
         => GemmCore(Transpose.None, Transpose.None, 1d, a, b, 0d, c, maxDegreeOfParallelism);
 
-    private static unsafe void GemmCore<T>(Transpose transposeA, Transpose transposeB, T alpha, ReadOnlyMatrixView<T> a, ReadOnlyMatrixView<T> b, T beta, MatrixView<T> c, int maxDegreeOfParallelism)
+    /// <summary>The generic body of every <c>Gemm</c> overload, for callers generic over float and double (the learning layer).</summary>
+    internal static unsafe void GemmCore<T>(Transpose transposeA, Transpose transposeB, T alpha, ReadOnlyMatrixView<T> a, ReadOnlyMatrixView<T> b, T beta, MatrixView<T> c, int maxDegreeOfParallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         (int m, int n, int k) = GemmArguments.CheckGemm(transposeA, transposeB, a, b, c, maxDegreeOfParallelism);

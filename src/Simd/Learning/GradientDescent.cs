@@ -7,8 +7,9 @@ using Simd.Optimization;
 namespace Simd.Learning;
 
 /// <summary>
-/// A batch gradient-descent trainer for linear and logistic regression. Each iteration evaluates J(w, b),
-/// ∂J/∂w and ∂J/∂b in one fused pass over X, then updates w and b simultaneously.
+/// A batch gradient-descent trainer for linear, logistic and softmax regression. Each iteration evaluates J(w, b),
+/// ∂J/∂w and ∂J/∂b (for linear and logistic in one fused pass over X; for softmax with two GEMMs), then updates w and
+/// b simultaneously.
 /// </summary>
 /// <remarks>
 /// <para>Stopping: after <see cref="GradientDescentOptions.Iterations"/> updates, or earlier when
@@ -78,6 +79,71 @@ public sealed class GradientDescent(GradientDescentOptions options)
         return Descend<T, LogLoss<T>>(x, y, initialWeights, initialBias, cancellationToken);
     }
 
+    /// <summary>
+    /// Fits softmax regression, P = softmax(X·W + b), to class labels by minimising the mean cross-entropy
+    /// J = −(1/m) Σ log Pᵢ,yᵢ (+ (λ/(2m))·‖W‖²); see <see cref="SoftmaxRegression"/>. The m×K logits are one workspace
+    /// reused by every update.
+    /// </summary>
+    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <param name="x">The m×n feature matrix, m ≥ 1.</param>
+    /// <param name="labels">The m class indices, each in [0, <paramref name="classes"/>).</param>
+    /// <param name="classes">The number of classes K ≥ 2.</param>
+    /// <param name="initialWeights">Starting W (n×K); an empty view for zeros.</param>
+    /// <param name="initialBias">Starting b (K values); empty for zeros.</param>
+    /// <param name="cancellationToken">Stops the descent between updates.</param>
+    /// <returns>W, b and the cost history.</returns>
+    /// <exception cref="ArgumentException">Shapes disagree, X has no rows, data hold NaN/∞, or a label is out of range (the message names the row).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classes"/> is below 2.</exception>
+    /// <exception cref="GradientDescentDivergedException">The learning rate is too large.</exception>
+    public SoftmaxRegressionResult<T> FitSoftmax<T>(
+        ReadOnlyMatrixView<T> x,
+        ReadOnlySpan<int> labels,
+        int classes,
+        ReadOnlyMatrixView<T> initialWeights = default,
+        ReadOnlySpan<T> initialBias = default,
+        CancellationToken cancellationToken = default)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        LearningArguments.RequireFloatOrDouble<T>();
+        if (classes < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), classes, $"'{nameof(classes)}' must be at least 2 (softmax regression tells classes apart); it is {classes}.");
+        }
+
+        LearningArguments.RequireRows(x, nameof(x));
+        LearningArguments.RequireLength(labels.Length, x.Rows, nameof(labels), "one label per row of x");
+        SoftmaxRegression.RequireLabels(labels, classes);
+        int n = x.Columns;
+        var w = new T[n * classes];
+        if (!initialWeights.IsEmpty || initialWeights.Rows != 0)
+        {
+            if (initialWeights.Rows != n || initialWeights.Columns != classes)
+            {
+                throw new ArgumentException(
+                    $"'{nameof(initialWeights)}' is {initialWeights} but must be {n}×{classes} (one row per column of x, one column per class).", nameof(initialWeights));
+            }
+
+            LearningArguments.RequireFinite(initialWeights, nameof(initialWeights));
+            for (int j = 0; j < n; j++)
+            {
+                initialWeights.Row(j).CopyTo(w.AsSpan(j * classes, classes));
+            }
+        }
+
+        var b = new T[classes];
+        if (!initialBias.IsEmpty)
+        {
+            LearningArguments.RequireLength(initialBias.Length, classes, nameof(initialBias), "one per class");
+            LearningArguments.RequireFinite(initialBias, nameof(initialBias), "index");
+            initialBias.CopyTo(b);
+        }
+
+        LearningArguments.RequireFinite(x, nameof(x));
+        var objective = new SoftmaxObjective<T>(x, labels, classes, Options.L2, Options.MaxDegreeOfParallelism);
+        (T[] weights, T[] bias, double[] history, bool converged) = Descend(ref objective, w, b, cancellationToken);
+        return new SoftmaxRegressionResult<T>(weights, n, bias, history, converged);
+    }
+
     private static GradientDescentOptions Validated(GradientDescentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -106,12 +172,25 @@ public sealed class GradientDescent(GradientDescentOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TLoss : IRowLoss<T>
     {
-        GradientDescentOptions o = Options;
-        int n = x.Columns;
-        var w = new T[n];
+        var w = new T[x.Columns];
         initialWeights.CopyTo(w);
-        T b = initialBias;
-        var gradient = new T[n];
+        var objective = new RegressionObjective<T, TLoss>(x, y, Options.L2, Options.MaxDegreeOfParallelism);
+        (T[] weights, T[] bias, double[] history, bool converged) = Descend(ref objective, w, [initialBias], cancellationToken);
+        return new GradientDescentResult<T>(weights, bias[0], history, converged);
+    }
+
+    /// <summary>
+    /// The descent loop of every model: from (<paramref name="w"/>, <paramref name="b"/>), updated in place, minimise
+    /// the objective's cost by plain gradient descent or the options' optimizer (w and b as two parameter groups).
+    /// </summary>
+    internal (T[] Weights, T[] Bias, double[] History, bool Converged) Descend<T, TObjective>(
+        ref TObjective objective, T[] w, T[] b, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TObjective : IDescentObjective<T>, allows ref struct
+    {
+        GradientDescentOptions o = Options;
+        var gradient = new T[w.Length];
+        var biasGradient = new T[b.Length];
         // The history grows as updates run (doubling), so a large iteration limit that tolerance stops early
         // costs nothing up front.
         var history = new double[(int)Math.Min(o.Iterations + 1L, 1024)];
@@ -119,11 +198,9 @@ public sealed class GradientDescent(GradientDescentOptions options)
         double epsilon = MachineEpsilon<T>();
         double noise = Math.Sqrt(epsilon);
         Optimizer<T>? optimizer = o.Optimizer?.Create<T>();
-        var bias = new T[1];
-        var biasGradient = new T[1];
-        ParameterGroup<T>[] groups = [new(w, gradient), new(bias, biasGradient)];
+        ParameterGroup<T>[] groups = [new(w, gradient), new(b, biasGradient)];
 
-        double cost = FusedGradientStep.Run<T, TLoss>(x, y, w, b, o.L2, gradient, out double gradientB, o.MaxDegreeOfParallelism);
+        double cost = objective.Evaluate(w, b, gradient, biasGradient);
         history[0] = cost;
         o.Progress?.Report(new GradientDescentProgress(0, cost));
         if (!double.IsFinite(cost))
@@ -141,24 +218,25 @@ public sealed class GradientDescent(GradientDescentOptions options)
             // Simultaneous update: the gradient was evaluated at the old (w, b) for both.
             if (optimizer is null)
             {
-                for (int j = 0; j < n; j++)
+                for (int j = 0; j < w.Length; j++)
                 {
                     w[j] -= alpha * gradient[j];
                 }
 
-                b -= alpha * T.CreateTruncating(gradientB);
+                for (int k = 0; k < b.Length; k++)
+                {
+                    b[k] -= alpha * biasGradient[k];
+                }
             }
             else
             {
-                bias[0] = b;
-                biasGradient[0] = T.CreateTruncating(gradientB);
                 optimizer.Step(groups);
-                b = bias[0];
             }
+
             done++;
 
             double previous = cost;
-            cost = FusedGradientStep.Run<T, TLoss>(x, y, w, b, o.L2, gradient, out gradientB, o.MaxDegreeOfParallelism);
+            cost = objective.Evaluate(w, b, gradient, biasGradient);
             if (done == history.Length)
             {
                 Array.Resize(ref history, (int)Math.Min(2L * history.Length, o.Iterations + 1L));
@@ -179,7 +257,7 @@ public sealed class GradientDescent(GradientDescentOptions options)
             }
         }
 
-        return new GradientDescentResult<T>(w, b, history.AsSpan(0, done + 1).ToArray(), converged);
+        return (w, b, history.AsSpan(0, done + 1).ToArray(), converged);
     }
 
     /// <summary>
