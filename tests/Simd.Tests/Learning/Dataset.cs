@@ -28,6 +28,13 @@ internal sealed class Dataset
 
     public static Dataset BreastCancer { get; } = Load("breast_cancer.csv");
 
+    public static Dataset Iris { get; } = Load("iris.csv");
+
+    public static Dataset Wine { get; } = Load("wine.csv");
+
+    /// <summary>The targets as class indices (for the multi-class data sets, whose targets are 0, 1, 2).</summary>
+    public int[] Labels => Array.ConvertAll(Y, v => (int)v);
+
     public float[] XFloat => Array.ConvertAll(X, v => (float)v);
 
     public float[] YFloat => Array.ConvertAll(Y, v => (float)v);
