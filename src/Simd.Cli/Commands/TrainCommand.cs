@@ -12,7 +12,7 @@ using Spectre.Console.Cli;
 
 namespace Simd.Cli.Commands;
 
-/// <summary><c>simd train</c>: fit linear or logistic regression to a CSV file and report weights, cost and time.</summary>
+/// <summary><c>simd train</c>: fit linear, logistic or softmax regression to a CSV file and report weights, cost and time.</summary>
 internal sealed class TrainCommand(CliConsole console, CliServices services) : Command<TrainSettings>
 {
     /// <inheritdoc/>
@@ -37,6 +37,10 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
         {
             data.RequireBinaryTarget();
         }
+        else if (options.Model == ModelKind.Softmax)
+        {
+            _ = data.ClassLabels();
+        }
 
         bool showProgress = console.Interactive && !settings.Json;
         if (!settings.Json)
@@ -58,8 +62,9 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
             : trainer.Train(data, options, null, cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
 
-        double? accuracy = options.Model == ModelKind.Logistic ? Accuracy.Of(data, result.Weights, result.Bias) : null;
-        var report = new TrainingReport(options, settings.UseCuda ? "cuda" : "cpu", data.Source, data.Rows, data.FeatureNames, data.TargetName, result, seconds, accuracy, SimdHardware.Path.ToString());
+        ConfusionMatrix? confusion = result.Softmax is { } softmax ? ConfusionMatrix.Of(softmax) : null;
+        double? accuracy = options.Model == ModelKind.Logistic ? Accuracy.Of(data, result.Weights, result.Bias) : confusion?.Accuracy;
+        var report = new TrainingReport(options, settings.UseCuda ? "cuda" : "cpu", data.Source, data.Rows, data.FeatureNames, data.TargetName, result, seconds, accuracy, SimdHardware.Path.ToString(), confusion);
 
         if (settings.Json)
         {

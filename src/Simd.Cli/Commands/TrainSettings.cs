@@ -22,9 +22,9 @@ internal sealed class TrainSettings : CommandSettings
     [Description("Header name of the column to predict. Default: the last column.")]
     public string? Target { get; set; }
 
-    /// <summary>linear or logistic.</summary>
+    /// <summary>linear, logistic or softmax.</summary>
     [CommandOption("--model <MODEL>")]
-    [Description("linear (mean squared error) or logistic (cross-entropy; targets must be 0 or 1).")]
+    [Description("linear (mean squared error), logistic (cross-entropy; targets must be 0 or 1) or softmax (multinomial cross-entropy; targets must be class indices 0, 1, 2, ...; K = the largest + 1 classes).")]
     [DefaultValue("linear")]
     public string Model { get; set; } = "linear";
 
@@ -122,7 +122,7 @@ internal sealed class TrainSettings : CommandSettings
     public string? Plot { get; set; }
 
     /// <summary>The parsed <see cref="Model"/>.</summary>
-    public ModelKind ModelKind => Parse(Model, "--model", ("linear", ModelKind.Linear), ("logistic", ModelKind.Logistic));
+    public ModelKind ModelKind => Parse(Model, "--model", ("linear", ModelKind.Linear), ("logistic", ModelKind.Logistic), ("softmax", ModelKind.Softmax));
 
     /// <summary>The parsed <see cref="Scale"/>.</summary>
     public ScalingKind ScalingKind => Parse(
@@ -195,9 +195,14 @@ internal sealed class TrainSettings : CommandSettings
             return ValidationResult.Error(Invariant($"--lambda must be a finite number >= 0, got {Lambda}"));
         }
 
-        if (SolverKind == SolverKind.NormalEquation && ModelKind == ModelKind.Logistic)
+        if (SolverKind == SolverKind.NormalEquation && ModelKind != ModelKind.Linear)
         {
-            return ValidationResult.Error("--solver normal solves linear regression only; use --solver gd with --model logistic");
+            return ValidationResult.Error($"--solver normal solves linear regression only; use --solver gd with --model {OptionNames.Of(ModelKind)}");
+        }
+
+        if (UseCuda && ModelKind == ModelKind.Softmax)
+        {
+            return ValidationResult.Error("--model softmax runs on the CPU (the GPU trainer fits linear and logistic regression); use --device cpu");
         }
 
         if (SolverKind == SolverKind.NormalEquation && PrecisionKind == Training.Precision.Float)

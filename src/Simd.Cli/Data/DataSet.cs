@@ -207,6 +207,47 @@ internal sealed class DataSet
         }
     }
 
+    /// <summary>
+    /// The targets as class indices for softmax regression, and the number of classes K = the largest + 1 (at least 2,
+    /// at most one per row).
+    /// </summary>
+    /// <exception cref="DataFormatException">At the first target cell that is not a whole number ≥ 0, or one that makes K too large; or when every target is 0.</exception>
+    public (int[] Labels, int Classes) ClassLabels()
+    {
+        var labels = new int[Target.Length];
+        int largest = 0;
+        for (int r = 0; r < Target.Length; r++)
+        {
+            double t = Target[r];
+            if (!(t >= 0) || t != Math.Floor(t))
+            {
+                (int line, int column) = _targetCells[r];
+                throw new DataFormatException(
+                    Source, line, column, $"target '{TargetName}' is {t.ToString(CultureInfo.InvariantCulture)} in data row {r + 1}; softmax regression needs class indices 0, 1, 2, … (whole numbers ≥ 0)");
+            }
+
+            if (t >= Target.Length)
+            {
+                (int line, int column) = _targetCells[r];
+                throw new DataFormatException(
+                    Source,
+                    line,
+                    column,
+                    $"target '{TargetName}' is {t.ToString(CultureInfo.InvariantCulture)} in data row {r + 1}; softmax regression has K = the largest label + 1 classes, and {Target.Length} rows allow at most {Target.Length}: number the classes 0, 1, …, K − 1");
+            }
+
+            labels[r] = (int)t;
+            largest = Math.Max(largest, labels[r]);
+        }
+
+        if (largest == 0)
+        {
+            throw new DataFormatException(Source, $"every target '{TargetName}' is 0; softmax regression needs at least two classes (labels 0 and 1, …)");
+        }
+
+        return (labels, largest + 1);
+    }
+
     /// <summary>The 1-based line and column in the file of the target cell of data row <paramref name="row"/> (0-based).</summary>
     public (int Line, int Column) TargetCell(int row) => _targetCells[row];
 

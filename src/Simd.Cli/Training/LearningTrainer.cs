@@ -47,6 +47,11 @@ internal sealed class LearningTrainer : ITrainer
             Optimizer = options.Optimizer,
             Progress = onUpdate is null ? null : new SynchronousProgress(onUpdate),
         };
+        if (options.Model == ModelKind.Softmax)
+        {
+            return DescendSoftmax(data, scaler, scaled, descent, cancellationToken);
+        }
+
         GradientDescentResult<T> fit = options.Model == ModelKind.Linear
             ? LinearRegression.Fit(scaled, target, descent, cancellationToken)
             : LogisticRegression.Fit(scaled, target, descent, cancellationToken);
@@ -55,6 +60,44 @@ internal sealed class LearningTrainer : ITrainer
         double scaledBias = double.CreateTruncating(fit.Bias);
         (double[] weights, double bias) = FeatureScaling.ToOriginalUnits(scaler, scaledWeights, scaledBias);
         return new TrainingResult(weights, bias, scaledWeights, scaledBias, [.. fit.CostHistory], fit.Iterations);
+    }
+
+    /// <summary>Softmax regression on the scaled features; the weights of each class are converted to original units like a linear model's.</summary>
+    private static TrainingResult DescendSoftmax<T>(
+        DataSet data, FeatureScaler<T>? scaler, ReadOnlyMatrixView<T> scaled, GradientDescentOptions descent, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        (int[] labels, int classes) = data.ClassLabels();
+        SoftmaxRegressionResult<T> fit = SoftmaxRegression.Fit(scaled, labels, classes, descent, cancellationToken);
+        var predictions = new int[data.Rows];
+        SoftmaxRegression.Predict(scaled, fit.Weights, fit.Bias.Span, predictions);
+
+        int n = data.FeatureCount;
+        var scaledWeights = new double[n * classes];
+        var weights = new double[n * classes];
+        var scaledBias = new double[classes];
+        var bias = new double[classes];
+        var column = new double[n];
+        for (int k = 0; k < classes; k++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                column[j] = double.CreateTruncating(fit.Weights[j, k]);
+                scaledWeights[(j * classes) + k] = column[j];
+            }
+
+            scaledBias[k] = double.CreateTruncating(fit.Bias.Span[k]);
+            (double[] original, double originalBias) = FeatureScaling.ToOriginalUnits(scaler, (double[])column.Clone(), scaledBias[k]);
+            for (int j = 0; j < n; j++)
+            {
+                weights[(j * classes) + k] = original[j];
+            }
+
+            bias[k] = originalBias;
+        }
+
+        var softmax = new SoftmaxFit(classes, weights, bias, scaledWeights, scaledBias, labels, predictions);
+        return new TrainingResult([], 0, [], 0, [.. fit.CostHistory], fit.Iterations, softmax);
     }
 
     /// <summary>

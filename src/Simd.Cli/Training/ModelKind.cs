@@ -8,4 +8,7 @@ internal enum ModelKind
 
     /// <summary>Logistic regression: binary cross-entropy, targets 0 or 1.</summary>
     Logistic,
+
+    /// <summary>Softmax (multinomial logistic) regression: cross-entropy over K classes, targets 0 … K − 1.</summary>
+    Softmax,
 }

@@ -3,8 +3,13 @@ namespace Simd.Cli.Training;
 /// <summary>The command-line spelling of each option value, used in output and JSON.</summary>
 internal static class OptionNames
 {
-    /// <summary>linear or logistic.</summary>
-    public static string Of(ModelKind model) => model == ModelKind.Linear ? "linear" : "logistic";
+    /// <summary>linear, logistic or softmax.</summary>
+    public static string Of(ModelKind model) => model switch
+    {
+        ModelKind.Linear => "linear",
+        ModelKind.Logistic => "logistic",
+        _ => "softmax",
+    };
 
     /// <summary>zscore, minmax, meannorm or none.</summary>
     public static string Of(ScalingKind scaling) => scaling switch

@@ -11,8 +11,9 @@ namespace Simd.Cli.Training;
 /// <param name="TargetName">The target column.</param>
 /// <param name="Result">The trained model and its cost history.</param>
 /// <param name="Seconds">Wall-clock seconds spent training (not reading the data).</param>
-/// <param name="Accuracy">For logistic regression, the fraction of training rows classified correctly at threshold 0.5.</param>
+/// <param name="Accuracy">For logistic regression, the fraction of training rows classified correctly at threshold 0.5; for softmax regression, at the most probable class.</param>
 /// <param name="SimdPath">The vector path the kernels took.</param>
+/// <param name="Confusion">For softmax regression, the confusion matrix of the training rows; <see langword="null"/> otherwise.</param>
 internal sealed record TrainingReport(
     TrainingOptions Options,
     string Device,
@@ -23,7 +24,8 @@ internal sealed record TrainingReport(
     TrainingResult Result,
     double Seconds,
     double? Accuracy,
-    string SimdPath)
+    string SimdPath,
+    ConfusionMatrix? Confusion = null)
 {
     /// <summary>The final cost.</summary>
     public double Cost => Result.CostHistory[^1];

@@ -56,10 +56,23 @@ internal static class TrainingReportJson
         json.WriteNumber("lambda", options.Lambda);
         json.WriteNumber("tolerance", options.Tolerance);
         json.WriteNumber("maxIterations", options.Iterations);
-        WriteArray(json, "weights", result.Weights, single);
-        WriteNumber(json, "bias", result.Bias, single);
-        WriteArray(json, "scaledWeights", result.ScaledWeights, single);
-        WriteNumber(json, "scaledBias", result.ScaledBias, single);
+        if (result.Softmax is { } softmax)
+        {
+            // One row per feature, one column per class (as Simd.Learning's W); one bias per class.
+            json.WriteNumber("classes", softmax.Classes);
+            WriteRows(json, "weights", softmax.Weights, softmax.Classes, single);
+            WriteArray(json, "bias", softmax.Bias, single);
+            WriteRows(json, "scaledWeights", softmax.ScaledWeights, softmax.Classes, single);
+            WriteArray(json, "scaledBias", softmax.ScaledBias, single);
+        }
+        else
+        {
+            WriteArray(json, "weights", result.Weights, single);
+            WriteNumber(json, "bias", result.Bias, single);
+            WriteArray(json, "scaledWeights", result.ScaledWeights, single);
+            WriteNumber(json, "scaledBias", result.ScaledBias, single);
+        }
+
         WriteNumber(json, "cost", report.Cost, single);
         WriteArray(json, "costHistory", result.CostHistory, single);
         json.WriteNumber("iterations", result.Iterations);
@@ -73,14 +86,38 @@ internal static class TrainingReportJson
             json.WriteNull("accuracy");
         }
 
+        if (report.Confusion is { } confusion)
+        {
+            json.WriteStartArray("confusion");
+            foreach (IReadOnlyList<int> row in confusion.Counts)
+            {
+                json.WriteStartArray();
+                foreach (int count in row)
+                {
+                    json.WriteNumberValue(count);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     });
 
     private static void WriteArray(Utf8JsonWriter json, string name, IReadOnlyList<double> values, bool single)
     {
-        json.WriteStartArray(name);
-        foreach (double value in values)
+        json.WritePropertyName(name);
+        WriteValues(json, values, 0, values.Count, single);
+    }
+
+    private static void WriteValues(Utf8JsonWriter json, IReadOnlyList<double> values, int start, int count, bool single)
+    {
+        json.WriteStartArray();
+        for (int i = start; i < start + count; i++)
         {
+            double value = values[i];
             if (!double.IsFinite(value))
             {
                 json.WriteNullValue();
@@ -93,6 +130,18 @@ internal static class TrainingReportJson
             {
                 json.WriteNumberValue(value);
             }
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>An array of arrays: <paramref name="values"/> (row-major) cut into rows of <paramref name="columns"/>.</summary>
+    private static void WriteRows(Utf8JsonWriter json, string name, IReadOnlyList<double> values, int columns, bool single)
+    {
+        json.WriteStartArray(name);
+        for (int start = 0; start < values.Count; start += columns)
+        {
+            WriteValues(json, values, start, columns, single);
         }
 
         json.WriteEndArray();
