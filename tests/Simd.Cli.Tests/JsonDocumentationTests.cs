@@ -26,6 +26,14 @@ public sealed class JsonDocumentationTests
         AssertDocumented(InProcess.Run("train", "--json", "--iterations", "2", "--data", file, "--model", "logistic").Json());
     }
 
+    [Fact]
+    public void Every_softmax_field_is_documented()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("s.csv", "x,y\n1,0\n2,1\n3,2\n4,1\n");
+        AssertDocumented(InProcess.Run("train", "--json", "--iterations", "2", "--data", file, "--model", "softmax").Json());
+    }
+
     private static void AssertDocumented(JsonElement json)
     {
         foreach (string name in FieldNames(json))

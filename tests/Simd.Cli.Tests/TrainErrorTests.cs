@@ -23,7 +23,7 @@ public sealed class TrainErrorTests
     }
 
     [Theory]
-    [InlineData(new[] { "train", "--model", "tree" }, "simd: --model must be one of linear, logistic, got 'tree'")]
+    [InlineData(new[] { "train", "--model", "tree" }, "simd: --model must be one of linear, logistic, softmax, got 'tree'")]
     [InlineData(new[] { "train", "--scale", "log" }, "simd: --scale must be one of zscore, minmax, meannorm, none, got 'log'")]
     [InlineData(new[] { "train", "--solver", "sgd" }, "simd: --solver must be one of gd, normal, got 'sgd'")]
     [InlineData(new[] { "train", "--precision", "half" }, "simd: --precision must be one of float, double, got 'half'")]

@@ -13,8 +13,8 @@ internal static class TrainingReportView
         TrainingResult result = report.Result;
         if (result.Softmax is { } softmax)
         {
-            console.Write(ClassWeights(report, softmax.Weights, softmax.Bias, softmax.Classes, "Trained model (original units): one weight column per class"));
-            console.Write(ClassWeights(report, softmax.ScaledWeights, softmax.ScaledBias, softmax.Classes, $"Trained model ({OptionNames.Of(report.Options.Scaling)}-scaled features)"));
+            console.Write(ClassWeights(report, softmax.Weights, softmax.Bias, softmax.Classes, "Trained model (original units)"));
+            console.Write(ClassWeights(report, softmax.ScaledWeights, softmax.ScaledBias, softmax.Classes, $"Trained model ({OptionNames.Of(report.Options.Scaling)}-scaled)"));
         }
         else
         {
