@@ -89,7 +89,7 @@ public sealed class TrainSoftmaxTests
         CliResult run = InProcess.Run("train", "--data", Iris, "--model", "softmax", "--lambda", "1", "--alpha", "0.5", "--iterations", "3000");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("softmax regression on", run.Output);
-        Assert.Contains("150 rows, 4 features, target 'target'", run.Output);
+        Assert.Contains("150 rows, 4 features, target 'target' (3 classes)", run.Output);
         Assert.Contains("Trained model (original units)", run.Output);
         Assert.Contains("Trained model (zscore-scaled)", run.Output);
         Assert.Contains("class 2", run.Output);
@@ -171,6 +171,22 @@ public sealed class TrainSoftmaxTests
         Assert.Equal(ExitCodes.Diverged, run.ExitCode);
         Assert.Contains("simd: Gradient descent diverged at iteration", run.Error);
         Assert.Contains("try a smaller one, e.g. α = 10", run.Error);
+    }
+
+    [Fact]
+    public void Tolerance_scaling_and_plot_work_with_softmax()
+    {
+        using var dir = new TempDirectory();
+        string plot = Path.Combine(dir.Path, "curve.svg");
+        CliResult run = InProcess.Run("train", "--json", "--data", Iris, "--model", "softmax", "--scale", "minmax", "--tolerance", "1e-4", "--iterations", "100000", "--alpha", "1", "--plot", plot);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        JsonElement json = run.Json();
+        Assert.Equal("minmax", json.Text("scale"));
+        int iterations = json.GetProperty("iterations").GetInt32();
+        Assert.InRange(iterations, 1, 99999);
+        double[] history = json.Doubles("costHistory");
+        Assert.True(Math.Abs(history[^2] - history[^1]) <= 1e-4, "stopped by the tolerance");
+        Assert.Contains("Learning curve: softmax regression on", File.ReadAllText(plot));
     }
 
     [Fact]

@@ -37,9 +37,11 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
         {
             data.RequireBinaryTarget();
         }
-        else if (options.Model == ModelKind.Softmax)
+
+        string classes = string.Empty;
+        if (options.Model == ModelKind.Softmax)
         {
-            _ = data.ClassLabels();
+            classes = Invariant($" ({data.ClassLabels().Classes} classes)");
         }
 
         bool showProgress = console.Interactive && !settings.Json;
@@ -50,7 +52,7 @@ internal sealed class TrainCommand(CliConsole console, CliServices services) : C
                 console.Out.MarkupLine($"No --data given: training on the embedded {Markup.Escape(EmbeddedData.DiabetesDescription)}.");
             }
 
-            string what = Invariant($"{OptionNames.Of(options.Model)} regression on {data.Source}: {data.Rows} rows, {data.FeatureCount} features, target '{data.TargetName}'");
+            string what = Invariant($"{OptionNames.Of(options.Model)} regression on {data.Source}: {data.Rows} rows, {data.FeatureCount} features, target '{data.TargetName}'{classes}");
             string where = settings.UseCuda ? "on the GPU" : $"{SimdHardware.Path} path";
             string how = $"{OptionNames.Of(options.Solver)} solver, {OptionNames.Of(options.Precision)}, {OptionNames.Of(options.Scaling)} scaling, {where}";
             console.Out.MarkupLine(Markup.Escape($"{what}; {how}."));

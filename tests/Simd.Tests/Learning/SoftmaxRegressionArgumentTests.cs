@@ -90,6 +90,11 @@ public class SoftmaxRegressionArgumentTests
             "destination",
             "'destination' (4×3) shares elements with 'x' (4×2)",
             () => SoftmaxRegression.PredictProbabilities(new ReadOnlyMatrixView<double>(p, 4, 2), W, new double[3], new MatrixView<double>(p, 4, 3)));
+        double[] w = new double[12];
+        Throws(
+            "destination",
+            "'destination' (4×3) shares elements with 'weights' (2×3)",
+            () => SoftmaxRegression.PredictProbabilities(XView, new ReadOnlyMatrixView<double>(w, 2, 3), new double[3], new MatrixView<double>(w, 4, 3)));
         Throws(
             "destination",
             "'destination' (4×3) shares elements with 'bias' (3 elements)",
