@@ -8,7 +8,7 @@ namespace Simd.MatrixMultiply;
 
 /// <summary>
 /// The blocked GEMM loop nest around one micro-kernel:
-/// <c>for jc (NC columns) → for pc (KC of the sum) → pack B block → for ic (MC rows) → pack A → for ir (MR) → for jr (NR) → kernel</c>.
+/// <c>for jc (NC columns) → for pc (KC of the sum) → pack B block → for ic (MC rows) → pack A → for jr (NR) → for ir (MR) → kernel</c>.
 /// With several threads the B block is packed cooperatively and the C block is split into disjoint row
 /// (or, for short wide problems, column) ranges of whole tiles. Every element of C is always
 /// computed by the same kernel with the same k-blocks in the same order, whoever computes it, so the
@@ -72,15 +72,17 @@ internal static unsafe class GemmDriver<T, TKernel>
         {
             int mc = int.Min(mcMax, i1 - ic);
             GemmPacking.PackA(o, ic, mc, pc, kc, mr, packedA);
-            for (int ir = 0; ir < mc; ir += mr)
+            // B micro-panel outside, A micro-panels inside: the B panel stays in L1 while the A block streams
+            // from L2 (see GemmBlocking).
+            for (int jr = j0; jr < j1; jr += nr)
             {
-                int rows = int.Min(mr, mc - ir);
-                T* aPanel = packedA + ((nint)ir * kc);
-                T* cRow = o.C + ((ic + ir) * o.Ldc) + jc;
-                for (int jr = j0; jr < j1; jr += nr)
+                int cols = int.Min(nr, nc - jr);
+                T* bPanel = packedB + ((nint)jr * kc);
+                for (int ir = 0; ir < mc; ir += mr)
                 {
-                    int cols = int.Min(nr, nc - jr);
-                    T* bPanel = packedB + ((nint)jr * kc);
+                    int rows = int.Min(mr, mc - ir);
+                    T* aPanel = packedA + ((nint)ir * kc);
+                    T* cRow = o.C + ((ic + ir) * o.Ldc) + jc;
                     if (rows == mr && cols == nr)
                     {
                         TKernel.Run(kc, aPanel, bPanel, cRow + jr, o.Ldc, o.Alpha, beta);

@@ -23,6 +23,7 @@ internal readonly struct MicroKernelAvx2<T> : IMicroKernel<T>
         nint w = Vector256<T>.Count;
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        VectorMath.PrefetchTile(c, ldc, 6, 2 * w);
         for (nint p = 0; p < kc; p++)
         {
             Vector256<T> b0 = Vector256.Load(b);

@@ -28,6 +28,7 @@ internal readonly struct MicroKernelAvx512<T> : IMicroKernel<T>
         Vector512<T> c30 = default, c31 = default, c32 = default, c33 = default;
         Vector512<T> c40 = default, c41 = default, c42 = default, c43 = default;
         Vector512<T> c50 = default, c51 = default, c52 = default, c53 = default;
+        VectorMath.PrefetchTile(c, ldc, 6, 4 * w);
         for (nint p = 0; p < kc; p++)
         {
             Vector512<T> b0 = Vector512.Load(b);
