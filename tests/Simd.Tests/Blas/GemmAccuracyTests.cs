@@ -28,6 +28,8 @@ public class GemmAccuracyTests
         { 150, 31, 9 }, { 5, 1100, 3 },
         // Past the B block (NC: 4096 float, 2048 double columns) and the A block (MC: 144 float, 72 double rows).
         { 150, 4130, 9 }, { 75, 2060, 40 },
+        // Up to four row tiles the kernel reads B in place (the last partial panel packed); just above, B is packed.
+        { 24, 100, 300 }, { 25, 100, 300 }, { 18, 70, 600 },
     };
 
     public static TheoryData<Transpose, Transpose> Ops => new()

@@ -92,8 +92,15 @@ internal static unsafe class GemmPacking
     /// </summary>
     public static void PackB<T>(in GemmOperands<T> o, int p0, int kc, int j0, int nc, int nr, T* dst, int firstPanel, int panelStep)
         where T : unmanaged, IFloatingPointIeee754<T>
+        => PackB(o, p0, kc, j0, nc, nr, dst, firstPanel, panelStep, (nc + nr - 1) / nr);
+
+    /// <summary>
+    /// <see cref="PackB{T}(in GemmOperands{T}, int, int, int, int, int, T*, int, int)"/> for panels
+    /// <paramref name="firstPanel"/>, +<paramref name="panelStep"/>, … below <paramref name="panels"/> only.
+    /// </summary>
+    public static void PackB<T>(in GemmOperands<T> o, int p0, int kc, int j0, int nc, int nr, T* dst, int firstPanel, int panelStep, int panels)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int panels = (nc + nr - 1) / nr;
         if (!o.TransposeB)
         {
             PackRowsOfB(o, p0, kc, j0, nc, nr, dst, firstPanel, panelStep, panels);
@@ -129,40 +136,49 @@ internal static unsafe class GemmPacking
         }
     }
 
+    /// <summary>Rows of B packed together by <see cref="PackRowsOfB"/>.</summary>
+    private const int RowsPerStep = 16;
+
     /// <summary>
-    /// <see cref="PackB"/> for op(B) = B: element (p, j) is B[p, j], so each row p of the block is read once, from left
-    /// to right, and its pieces go to the panels in turn (one whole cache line per panel for the AVX2 kernels). Going
-    /// panel by panel instead would read the block column strip by column strip, a row of B apart each step.
+    /// <see cref="PackB{T}(in GemmOperands{T}, int, int, int, int, int, T*, int, int)"/> for op(B) = B: element (p, j)
+    /// is B[p, j]. The block is copied in strips of <see cref="RowsPerStep"/> rows: within a strip, panel after panel,
+    /// so the strip's rows are read left to right side by side (sequential streams the prefetchers follow) and each
+    /// panel receives 16 consecutive rows, 1 KiB of contiguous writes for the AVX2 float kernel. Panel by panel over
+    /// the whole block read B a row apart each step; row by row wrote one cache line per panel, each in another page,
+    /// and both were several times slower than the memory allows.
     /// </summary>
     private static void PackRowsOfB<T>(in GemmOperands<T> o, int p0, int kc, int j0, int nc, int nr, T* dst, int firstPanel, int panelStep, int panels)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         nint panelSize = (nint)nr * kc;
-        for (int p = 0; p < kc; p++)
+        for (int pb = 0; pb < kc; pb += RowsPerStep)
         {
-            T* row = o.B + ((p0 + p) * o.Ldb) + j0;
+            int pe = int.Min(kc, pb + RowsPerStep);
             for (int panel = firstPanel; panel < panels; panel += panelStep)
             {
                 int jr = panel * nr;
                 int cols = int.Min(nr, nc - jr);
-                T* src = row + jr;
-                T* d = dst + (panel * panelSize) + ((nint)p * nr);
-                int j = 0;
-
-                // A panel row is 16 to 64 elements: vector copies inline, not a call to a general copy.
-                for (; j + Vector<T>.Count <= cols; j += Vector<T>.Count)
+                for (int p = pb; p < pe; p++)
                 {
-                    Vector.Store(Vector.Load(src + j), d + j);
-                }
+                    T* src = o.B + ((p0 + p) * o.Ldb) + j0 + jr;
+                    T* d = dst + (panel * panelSize) + ((nint)p * nr);
+                    int j = 0;
 
-                for (; j < cols; j++)
-                {
-                    d[j] = src[j];
-                }
+                    // A panel row is 16 to 64 elements: vector copies inline, not a call to a general copy.
+                    for (; j + Vector<T>.Count <= cols; j += Vector<T>.Count)
+                    {
+                        Vector.Store(Vector.Load(src + j), d + j);
+                    }
 
-                for (; j < nr; j++)
-                {
-                    d[j] = T.Zero;
+                    for (; j < cols; j++)
+                    {
+                        d[j] = src[j];
+                    }
+
+                    for (; j < nr; j++)
+                    {
+                        d[j] = T.Zero;
+                    }
                 }
             }
         }

@@ -85,10 +85,21 @@ internal static class VectorMath
             T* row = c + (i * ldc);
             for (nint j = 0; j < columns; j += lineElements)
             {
-                Sse.Prefetch0(row + j);
+                Prefetch(row + j);
             }
 
-            Sse.Prefetch0(row + columns - 1);
+            Prefetch(row + columns - 1);
+        }
+    }
+
+    /// <summary>A hint to bring the cache line holding <paramref name="address"/> into L1; nothing where there is no such instruction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Prefetch<T>(T* address)
+        where T : unmanaged
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(address);
         }
     }
 
