@@ -34,7 +34,7 @@ public class GemmBenchmarks
         }
 
         Console.WriteLine($"// OpenBLAS: {OpenBlas.Description}");
-        Console.WriteLine($"// Simd path: {Hardware.SimdHardware.Path}");
+        Console.WriteLine($"// Simd path: {Hardware.SimdHardware.Path}; FmaPeak width: {FmaPeak.Width} bits");
     }
 
     /// <summary>Simd, one thread.</summary>
@@ -75,7 +75,7 @@ public class GemmBenchmarks
         }
     }
 
-    /// <summary>The single-core FMA peak: a register-only loop of 512-bit FMAs.</summary>
+    /// <summary>The single-core FMA peak of this path: a register-only loop of FMAs at its vector width.</summary>
     [Benchmark]
     [BenchmarkCategory("peak")]
     [Flops(FmaPeak.Flops)]

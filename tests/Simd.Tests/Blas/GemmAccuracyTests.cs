@@ -26,6 +26,10 @@ public class GemmAccuracyTests
         { 1, 1, 1 }, { 1, 300, 257 }, { 300, 1, 257 }, { 1, 1, 700 }, { 2, 3, 1 }, { 7, 13, 17 },
         { 6, 64, 256 }, { 12, 128, 512 }, { 97, 101, 103 }, { 65, 129, 300 }, { 13, 67, 513 }, { 37, 600, 40 },
         { 150, 31, 9 }, { 5, 1100, 3 },
+        // Past the B block (NC: 4096 float, 2048 double columns) and the A block (MC: 144 float, 72 double rows).
+        { 150, 4130, 9 }, { 75, 2060, 40 },
+        // Up to four row tiles the kernel reads B in place (the last partial panel packed); just above, B is packed.
+        { 24, 100, 300 }, { 25, 100, 300 }, { 18, 70, 600 },
     };
 
     public static TheoryData<Transpose, Transpose> Ops => new()

@@ -8,7 +8,7 @@ namespace Simd.MatrixMultiply;
 
 /// <summary>
 /// The blocked GEMM loop nest around one micro-kernel:
-/// <c>for jc (NC columns) → for pc (KC of the sum) → pack B block → for ic (MC rows) → pack A → for ir (MR) → for jr (NR) → kernel</c>.
+/// <c>for jc (NC columns) → for pc (KC of the sum) → pack B block → for ic (MC rows) → pack A → for jr (NR) → for ir (MR) → kernel</c>.
 /// With several threads the B block is packed cooperatively and the C block is split into disjoint row
 /// (or, for short wide problems, column) ranges of whole tiles. Every element of C is always
 /// computed by the same kernel with the same k-blocks in the same order, whoever computes it, so the
@@ -41,8 +41,7 @@ internal static unsafe class GemmDriver<T, TKernel>
                     T beta = pc == 0 ? o.Beta : T.One;
                     if (threads == 1)
                     {
-                        GemmPacking.PackB(o, pc, kc, jc, nc, nr, packedB, 0, 1);
-                        ComputeBlock(o, 0, o.M, jc, nc, pc, kc, beta, packedA, packedB);
+                        ComputeBlockPackingB(o, jc, nc, pc, kc, beta, packedA, packedB);
                         continue;
                     }
 
@@ -54,6 +53,44 @@ internal static unsafe class GemmDriver<T, TKernel>
         {
             NativeMemory.AlignedFree(packedA);
             NativeMemory.AlignedFree(packedB);
+        }
+    }
+
+    /// <summary>
+    /// One thread's (jc, pc) block: the B block is packed a few panels at a time, each chunk multiplied by the first
+    /// A block right away while it is in L1/L2, and the later A blocks reuse the packed block. Packing the whole block
+    /// first would read B from memory and then the packed block back from the last-level cache, one after the other;
+    /// for a product with few rows (little reuse of B) that second pass was a third of the time.
+    /// </summary>
+    private static void ComputeBlockPackingB(in GemmOperands<T> o, int jc, int nc, int pc, int kc, T beta, T* packedA, T* packedB)
+    {
+        int mr = TKernel.MR, nr = TKernel.NR;
+        int mc = int.Min(GemmBlocking<T, TKernel>.MC, o.M);
+        int panels = (nc + nr - 1) / nr;
+        GemmPacking.PackA(o, 0, mc, pc, kc, mr, packedA);
+        if (ReadsBInPlace(o))
+        {
+            if (nc % nr != 0)
+            {
+                GemmPacking.PackB(o, pc, kc, jc, nc, nr, packedB, panels - 1, 1, panels);
+            }
+
+            Tiles(o, 0, mc, jc, 0, nc, nc, pc, kc, beta, packedA, packedB, bInPlace: true);
+            return;
+        }
+
+        // Chunks of about 512 bytes of each row of B: eight 64-byte lines side by side per row of the block.
+        int chunk = int.Max(1, 512 / (nr * sizeof(T)));
+        for (int first = 0; first < panels; first += chunk)
+        {
+            int end = int.Min(panels, first + chunk);
+            GemmPacking.PackB(o, pc, kc, jc, nc, nr, packedB, first, 1, end);
+            Tiles(o, 0, mc, jc, first * nr, int.Min(nc, end * nr), nc, pc, kc, beta, packedA, packedB, bInPlace: false);
+        }
+
+        if (mc < o.M)
+        {
+            ComputeBlock(o, mc, o.M, jc, nc, pc, kc, beta, packedA, packedB);
         }
     }
 
@@ -72,23 +109,44 @@ internal static unsafe class GemmDriver<T, TKernel>
         {
             int mc = int.Min(mcMax, i1 - ic);
             GemmPacking.PackA(o, ic, mc, pc, kc, mr, packedA);
+            Tiles(o, ic, mc, jc, j0, j1, nc, pc, kc, beta, packedA, packedB, bInPlace: false);
+        }
+    }
+
+    /// <summary>
+    /// The micro-kernel over rows ic … ic+mc (packed in <paramref name="packedA"/>) and the B panels covering
+    /// columns j0 … j1 of the block: packed ones, or with <paramref name="bInPlace"/> B's own rows for every full
+    /// panel (only the partial last panel is packed).
+    /// </summary>
+    private static void Tiles(in GemmOperands<T> o, int ic, int mc, int jc, int j0, int j1, int nc, int pc, int kc, T beta, T* packedA, T* packedB, bool bInPlace)
+    {
+        int mr = TKernel.MR, nr = TKernel.NR;
+
+        // B micro-panel outside, A micro-panels inside: the B panel stays in L1 while the A block streams
+        // from L2 (see GemmBlocking).
+        for (int jr = j0; jr < j1; jr += nr)
+        {
+            int cols = int.Min(nr, nc - jr);
+            T* bPanel = packedB + ((nint)jr * kc);
+            nint ldb = nr;
+            if (bInPlace && cols == nr)
+            {
+                bPanel = o.B + ((nint)pc * o.Ldb) + jc + jr;
+                ldb = o.Ldb;
+            }
+
             for (int ir = 0; ir < mc; ir += mr)
             {
                 int rows = int.Min(mr, mc - ir);
                 T* aPanel = packedA + ((nint)ir * kc);
                 T* cRow = o.C + ((ic + ir) * o.Ldc) + jc;
-                for (int jr = j0; jr < j1; jr += nr)
+                if (rows == mr && cols == nr)
                 {
-                    int cols = int.Min(nr, nc - jr);
-                    T* bPanel = packedB + ((nint)jr * kc);
-                    if (rows == mr && cols == nr)
-                    {
-                        TKernel.Run(kc, aPanel, bPanel, cRow + jr, o.Ldc, o.Alpha, beta);
-                    }
-                    else
-                    {
-                        EdgeTile(kc, aPanel, bPanel, cRow + jr, o.Ldc, rows, cols, o.Alpha, beta);
-                    }
+                    TKernel.Run(kc, aPanel, bPanel, ldb, cRow + jr, o.Ldc, o.Alpha, beta);
+                }
+                else
+                {
+                    EdgeTile(kc, aPanel, bPanel, ldb, cRow + jr, o.Ldc, rows, cols, o.Alpha, beta);
                 }
             }
         }
@@ -96,7 +154,7 @@ internal static unsafe class GemmDriver<T, TKernel>
 
     /// <summary>A partial tile: the same kernel on a full-size scratch tile, then only the valid part is written back.</summary>
     [SkipLocalsInit]
-    private static void EdgeTile(int kc, T* aPanel, T* bPanel, T* c, nint ldc, int rows, int cols, T alpha, T beta)
+    private static void EdgeTile(int kc, T* aPanel, T* bPanel, nint ldb, T* c, nint ldc, int rows, int cols, T alpha, T beta)
     {
         int nr = TKernel.NR;
         T* tile = stackalloc T[TKernel.MR * nr];
@@ -108,12 +166,21 @@ internal static unsafe class GemmDriver<T, TKernel>
             }
         }
 
-        TKernel.Run(kc, aPanel, bPanel, tile, nr, alpha, beta);
+        TKernel.Run(kc, aPanel, bPanel, ldb, tile, nr, alpha, beta);
         for (int i = 0; i < rows; i++)
         {
             new ReadOnlySpan<T>(tile + (i * nr), cols).CopyTo(new Span<T>(c + (i * ldc), cols));
         }
     }
+
+    /// <summary>
+    /// Whether the single-thread loop lets the kernel read B's rows where they are instead of packing them: when op(B)
+    /// is B itself (each panel row contiguous) and op(A) has at most four row tiles, so each B panel is used at most
+    /// four times and packing it (a copy of all of B) would not pay for itself: at 16 × 4096 × 4096 packing was most of
+    /// the time. With more row tiles the packed panel wins: a panel read in place has its rows a row of B apart,
+    /// which for a power-of-two row length all fall in one L1 set and cannot stay in L1 across the row tiles.
+    /// </summary>
+    private static bool ReadsBInPlace(in GemmOperands<T> o) => !o.TransposeB && o.M <= 4 * TKernel.MR;
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 

@@ -38,6 +38,25 @@ internal static unsafe class GemmPacking
                     }
                 }
             }
+            else if (rows == 6 && mr == 6)
+            {
+                // A full six-row panel (every vector kernel's MR): the six rows are read side by side, so the
+                // panel is written in order and the six read streams advance together, which the hardware
+                // prefetchers follow; one row at a time left each 1 KiB row segment to a cold start.
+                T* r0 = o.A + ((i0 + ir) * o.Lda) + p0;
+                T* r1 = r0 + o.Lda, r2 = r1 + o.Lda, r3 = r2 + o.Lda, r4 = r3 + o.Lda, r5 = r4 + o.Lda;
+                T* d = dst;
+                for (int p = 0; p < kc; p++)
+                {
+                    d[0] = r0[p];
+                    d[1] = r1[p];
+                    d[2] = r2[p];
+                    d[3] = r3[p];
+                    d[4] = r4[p];
+                    d[5] = r5[p];
+                    d += 6;
+                }
+            }
             else
             {
                 // op(A)(i, p) = A[i, p]: read each of the panel's rows contiguously and scatter with stride mr.
@@ -73,45 +92,90 @@ internal static unsafe class GemmPacking
     /// </summary>
     public static void PackB<T>(in GemmOperands<T> o, int p0, int kc, int j0, int nc, int nr, T* dst, int firstPanel, int panelStep)
         where T : unmanaged, IFloatingPointIeee754<T>
+        => PackB(o, p0, kc, j0, nc, nr, dst, firstPanel, panelStep, (nc + nr - 1) / nr);
+
+    /// <summary>
+    /// <see cref="PackB{T}(in GemmOperands{T}, int, int, int, int, int, T*, int, int)"/> for panels
+    /// <paramref name="firstPanel"/>, +<paramref name="panelStep"/>, … below <paramref name="panels"/> only.
+    /// </summary>
+    public static void PackB<T>(in GemmOperands<T> o, int p0, int kc, int j0, int nc, int nr, T* dst, int firstPanel, int panelStep, int panels)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int panels = (nc + nr - 1) / nr;
+        if (!o.TransposeB)
+        {
+            PackRowsOfB(o, p0, kc, j0, nc, nr, dst, firstPanel, panelStep, panels);
+            return;
+        }
+
         for (int panel = firstPanel; panel < panels; panel += panelStep)
         {
             int jr = panel * nr;
             int cols = int.Min(nr, nc - jr);
             T* d0 = dst + ((nint)panel * nr * kc);
-            if (o.TransposeB)
+
+            // op(B)(p, j) = B[j, p]: read each of the panel's columns (a row of B) contiguously.
+            for (int j = 0; j < nr; j++)
             {
-                // op(B)(p, j) = B[j, p]: read each of the panel's columns (a row of B) contiguously.
-                for (int j = 0; j < nr; j++)
+                T* d = d0 + j;
+                if (j < cols)
                 {
-                    T* d = d0 + j;
-                    if (j < cols)
+                    T* src = o.B + ((j0 + jr + j) * o.Ldb) + p0;
+                    for (int p = 0; p < kc; p++)
                     {
-                        T* src = o.B + ((j0 + jr + j) * o.Ldb) + p0;
-                        for (int p = 0; p < kc; p++)
-                        {
-                            d[p * nr] = src[p];
-                        }
+                        d[p * nr] = src[p];
                     }
-                    else
+                }
+                else
+                {
+                    for (int p = 0; p < kc; p++)
                     {
-                        for (int p = 0; p < kc; p++)
-                        {
-                            d[p * nr] = T.Zero;
-                        }
+                        d[p * nr] = T.Zero;
                     }
                 }
             }
-            else
+        }
+    }
+
+    /// <summary>Rows of B packed together by <see cref="PackRowsOfB"/>.</summary>
+    private const int RowsPerStep = 16;
+
+    /// <summary>
+    /// <see cref="PackB{T}(in GemmOperands{T}, int, int, int, int, int, T*, int, int)"/> for op(B) = B: element (p, j)
+    /// is B[p, j]. The block is copied in strips of <see cref="RowsPerStep"/> rows: within a strip, panel after panel,
+    /// so the strip's rows are read left to right side by side (sequential streams the prefetchers follow) and each
+    /// panel receives 16 consecutive rows, 1 KiB of contiguous writes for the AVX2 float kernel. Panel by panel over
+    /// the whole block read B a row apart each step; row by row wrote one cache line per panel, each in another page,
+    /// and both were several times slower than the memory allows.
+    /// </summary>
+    private static void PackRowsOfB<T>(in GemmOperands<T> o, int p0, int kc, int j0, int nc, int nr, T* dst, int firstPanel, int panelStep, int panels)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint panelSize = (nint)nr * kc;
+        for (int pb = 0; pb < kc; pb += RowsPerStep)
+        {
+            int pe = int.Min(kc, pb + RowsPerStep);
+            for (int panel = firstPanel; panel < panels; panel += panelStep)
             {
-                // op(B)(p, j) = B[p, j]: each step of p is a contiguous copy of the panel's columns.
-                for (int p = 0; p < kc; p++)
+                int jr = panel * nr;
+                int cols = int.Min(nr, nc - jr);
+                for (int p = pb; p < pe; p++)
                 {
                     T* src = o.B + ((p0 + p) * o.Ldb) + j0 + jr;
-                    T* d = d0 + (p * nr);
-                    new System.ReadOnlySpan<T>(src, cols).CopyTo(new System.Span<T>(d, cols));
-                    for (int j = cols; j < nr; j++)
+                    T* d = dst + (panel * panelSize) + ((nint)p * nr);
+                    int j = 0;
+
+                    // A panel row is 16 to 64 elements: vector copies inline, not a call to a general copy.
+                    for (; j + Vector<T>.Count <= cols; j += Vector<T>.Count)
+                    {
+                        Vector.Store(Vector.Load(src + j), d + j);
+                    }
+
+                    for (; j < cols; j++)
+                    {
+                        d[j] = src[j];
+                    }
+
+                    for (; j < nr; j++)
                     {
                         d[j] = T.Zero;
                     }

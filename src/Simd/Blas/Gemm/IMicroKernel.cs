@@ -23,10 +23,11 @@ internal interface IMicroKernel<T>
     /// </summary>
     /// <param name="kc">Length of the sum.</param>
     /// <param name="a">Packed A: element (i, p) at <c>a[p·MR + i]</c>.</param>
-    /// <param name="b">Packed B: element (p, j) at <c>b[p·NR + j]</c>.</param>
+    /// <param name="b">B's panel: element (p, j) at <c>b[p·ldb + j]</c>.</param>
+    /// <param name="ldb">Elements between rows of B's panel: <c>NR</c> when packed, B's own row stride when the kernel reads B in place.</param>
     /// <param name="c">The tile's first element.</param>
     /// <param name="ldc">Elements between rows of the tile.</param>
     /// <param name="alpha">Scale of the product.</param>
     /// <param name="beta">Scale of the existing tile.</param>
-    static abstract unsafe void Run(nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta);
+    static abstract unsafe void Run(nint kc, T* a, T* b, nint ldb, T* c, nint ldc, T alpha, T beta);
 }

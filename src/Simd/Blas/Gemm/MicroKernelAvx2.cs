@@ -18,13 +18,22 @@ internal readonly struct MicroKernelAvx2<T> : IMicroKernel<T>
     public static int NR => 2 * Vector256<T>.Count;
 
     [SkipLocalsInit]
-    public static unsafe void Run(nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta)
+    public static unsafe void Run(nint kc, T* a, T* b, nint ldb, T* c, nint ldc, T alpha, T beta)
     {
         nint w = Vector256<T>.Count;
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        VectorMath.PrefetchTile(c, ldc, 6, 2 * w);
+        bool inPlace = ldb != 2 * w;
         for (nint p = 0; p < kc; p++)
         {
+            if (inPlace)
+            {
+                // B read in place (GemmDriver.ReadsBInPlace): the same row two panels on, which nothing else fetches
+                // early, since the rows lie a row of B apart, in different pages.
+                VectorMath.Prefetch(b + (4 * w));
+            }
+
             Vector256<T> b0 = Vector256.Load(b);
             Vector256<T> b1 = Vector256.Load(b + w);
             Vector256<T> ai = Vector256.Create(a[0]);
@@ -46,7 +55,7 @@ internal readonly struct MicroKernelAvx2<T> : IMicroKernel<T>
             c50 = VectorMath.Fma(ai, b0, c50);
             c51 = VectorMath.Fma(ai, b1, c51);
             a += 6;
-            b += 2 * w;
+            b += ldb;
         }
 
         Vector256<T> va = Vector256.Create(alpha);

@@ -19,7 +19,7 @@ internal readonly struct MicroKernelAvx512<T> : IMicroKernel<T>
     public static int NR => 4 * Vector512<T>.Count;
 
     [SkipLocalsInit]
-    public static unsafe void Run(nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta)
+    public static unsafe void Run(nint kc, T* a, T* b, nint ldb, T* c, nint ldc, T alpha, T beta)
     {
         nint w = Vector512<T>.Count;
         Vector512<T> c00 = default, c01 = default, c02 = default, c03 = default;
@@ -28,8 +28,18 @@ internal readonly struct MicroKernelAvx512<T> : IMicroKernel<T>
         Vector512<T> c30 = default, c31 = default, c32 = default, c33 = default;
         Vector512<T> c40 = default, c41 = default, c42 = default, c43 = default;
         Vector512<T> c50 = default, c51 = default, c52 = default, c53 = default;
+        VectorMath.PrefetchTile(c, ldc, 6, 4 * w);
+        bool inPlace = ldb != 4 * w;
         for (nint p = 0; p < kc; p++)
         {
+            if (inPlace)
+            {
+                // As in MicroKernelAvx2: the same row two panels on; a row of the panel is four lines here.
+                VectorMath.Prefetch(b + (8 * w));
+                VectorMath.Prefetch(b + (9 * w));
+                VectorMath.Prefetch(b + (10 * w));
+                VectorMath.Prefetch(b + (11 * w));
+            }
             Vector512<T> b0 = Vector512.Load(b);
             Vector512<T> b1 = Vector512.Load(b + w);
             Vector512<T> b2 = Vector512.Load(b + (2 * w));
@@ -65,7 +75,7 @@ internal readonly struct MicroKernelAvx512<T> : IMicroKernel<T>
             c52 = VectorMath.Fma(ai, b2, c52);
             c53 = VectorMath.Fma(ai, b3, c53);
             a += 6;
-            b += 4 * w;
+            b += ldb;
         }
 
         Vector512<T> va = Vector512.Create(alpha);

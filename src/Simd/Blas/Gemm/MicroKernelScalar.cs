@@ -14,7 +14,7 @@ internal readonly struct MicroKernelScalar<T> : IMicroKernel<T>
 
     public static int NR => 4;
 
-    public static unsafe void Run(nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta)
+    public static unsafe void Run(nint kc, T* a, T* b, nint ldb, T* c, nint ldc, T alpha, T beta)
     {
         T c00 = T.Zero, c01 = T.Zero, c02 = T.Zero, c03 = T.Zero;
         T c10 = T.Zero, c11 = T.Zero, c12 = T.Zero, c13 = T.Zero;
@@ -32,7 +32,7 @@ internal readonly struct MicroKernelScalar<T> : IMicroKernel<T>
             ai = a[3];
             c30 += ai * b0; c31 += ai * b1; c32 += ai * b2; c33 += ai * b3;
             a += 4;
-            b += 4;
+            b += ldb;
         }
 
         UpdateRow(c, alpha, beta, c00, c01, c02, c03);

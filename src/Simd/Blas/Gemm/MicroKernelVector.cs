@@ -17,7 +17,7 @@ internal readonly struct MicroKernelVector<T> : IMicroKernel<T>
     public static int NR => 2 * Vector<T>.Count;
 
     [SkipLocalsInit]
-    public static unsafe void Run(nint kc, T* a, T* b, T* c, nint ldc, T alpha, T beta)
+    public static unsafe void Run(nint kc, T* a, T* b, nint ldb, T* c, nint ldc, T alpha, T beta)
     {
         nint w = Vector<T>.Count;
         Vector<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -45,7 +45,7 @@ internal readonly struct MicroKernelVector<T> : IMicroKernel<T>
             c50 = VectorMath.Fma(ai, b0, c50);
             c51 = VectorMath.Fma(ai, b1, c51);
             a += 6;
-            b += 2 * w;
+            b += ldb;
         }
 
         Vector<T> va = new(alpha);

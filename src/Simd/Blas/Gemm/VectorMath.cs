@@ -65,6 +65,44 @@ internal static class VectorMath
         return Vector.FusedMultiplyAdd(Vector.AsVectorDouble(a), Vector.AsVectorDouble(b), Vector.AsVectorDouble(c)).As<double, T>();
     }
 
+    /// <summary>
+    /// Asks for the cache lines of a C tile (<paramref name="rows"/> rows of <paramref name="columns"/> elements) while
+    /// the kernel's loop runs: the tile is read or written only after it, and its rows lie a whole row of C apart, so
+    /// the hardware prefetchers do not see them coming. A hint only; nothing on processors without it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void PrefetchTile<T>(T* c, nint ldc, nint rows, nint columns)
+        where T : unmanaged
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        nint lineElements = 64 / sizeof(T);
+        for (nint i = 0; i < rows; i++)
+        {
+            T* row = c + (i * ldc);
+            for (nint j = 0; j < columns; j += lineElements)
+            {
+                Prefetch(row + j);
+            }
+
+            Prefetch(row + columns - 1);
+        }
+    }
+
+    /// <summary>A hint to bring the cache line holding <paramref name="address"/> into L1; nothing where there is no such instruction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Prefetch<T>(T* address)
+        where T : unmanaged
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(address);
+        }
+    }
+
     /// <summary>Whether vector FMA is done in hardware (x64 FMA3 or Arm64 AdvSIMD).</summary>
     public static bool HasFma
     {
