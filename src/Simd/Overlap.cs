@@ -79,6 +79,16 @@ internal static class Overlap
         }
     }
 
+    /// <summary>Throws when the view <paramref name="destination"/> shares any element with the vector <paramref name="input"/>.</summary>
+    public static void RequireSeparate<T>(ReadOnlySpan<T> input, string inputName, ReadOnlyMatrixView<T> destination, string destinationName)
+        where T : unmanaged
+    {
+        if (Shares(destination, input))
+        {
+            throw Separate(inputName, $"{input.Length} elements", destinationName, destination.ToString());
+        }
+    }
+
     /// <summary>Throws when the vector <paramref name="destination"/> shares any element with the vector <paramref name="input"/>.</summary>
     public static void RequireSeparate<T>(ReadOnlySpan<T> input, string inputName, ReadOnlySpan<T> destination, string destinationName)
     {
