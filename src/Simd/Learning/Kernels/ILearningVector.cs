@@ -49,7 +49,4 @@ internal interface ILearningVector<TVector, T>
 
     /// <summary>eˣ per lane from <see cref="Operators.KernelMath"/> (within 1 ulp, computed in the element type).</summary>
     static abstract TVector Exp(TVector x);
-
-    /// <summary>Whether every lane of <paramref name="left"/> is less than the same lane of <paramref name="right"/> (false for a NaN lane).</summary>
-    static abstract bool AllLessThan(TVector left, TVector right);
 }

@@ -85,7 +85,4 @@ internal readonly struct LearningVector128<T> : ILearningVector<Vector128<T>, T>
 
         return Vector128.As<double, T>(KernelMath.Exp(x.AsDouble()));
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AllLessThan(Vector128<T> left, Vector128<T> right) => Vector128.LessThanAll(left, right);
 }

@@ -83,7 +83,4 @@ internal readonly struct LearningVector256<T> : ILearningVector<Vector256<T>, T>
 
         return Vector256.As<double, T>(KernelMath.Exp(x.AsDouble()));
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AllLessThan(Vector256<T> left, Vector256<T> right) => Vector256.LessThanAll(left, right);
 }

@@ -92,7 +92,4 @@ internal readonly struct LearningVector512<T> : ILearningVector<Vector512<T>, T>
 
         return Vector512.As<double, T>(KernelMath.Exp(x.AsDouble()));
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AllLessThan(Vector512<T> left, Vector512<T> right) => Vector512.LessThanAll(left, right);
 }

@@ -102,7 +102,4 @@ internal readonly struct LearningVectorT<T> : ILearningVector<Vector<T>, T>
 
         return Vector.As<double, T>(KernelMath.Exp(Vector.AsVectorDouble(x)));
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AllLessThan(Vector<T> left, Vector<T> right) => Vector.LessThanAll(left, right);
 }
