@@ -40,6 +40,34 @@ public class AllocationTests
         }));
     }
 
+    [Fact]
+    public void Row_primitives_allocate_nothing()
+    {
+        // 8×37: one chunk, one thread; strided so every path takes the overlapping last vector.
+        float[] data = new float[(7 * 40) + 37], out1 = new float[data.Length], out2 = new float[data.Length];
+        for (int i = 0; i < data.Length; i++)
+        {
+            data[i] = MathF.Sin(i);
+        }
+
+        var x = new ReadOnlyMatrixView<float>(data, 8, 37, 40);
+        var y = new MatrixView<float>(out1, 8, 37, 40);
+        var dx = new MatrixView<float>(out2, 8, 37, 40);
+        float[] gamma = new float[37], beta = new float[37], dGamma = new float[37], dBeta = new float[37], mean = new float[8], r = new float[8], losses = new float[8];
+        int[] labels = [0, 1, 2, 3, 4, 5, 6, 36];
+        Assert.Equal(0, Allocated(() =>
+        {
+            Softmax.ComputeRows(x, y);
+            Softmax.ComputeLogRows(x, y);
+            Softmax.CrossEntropyAndGradient(x, labels, y, losses);
+            Softmax.CrossEntropy(x, labels);
+            LayerNorm.Forward(x, gamma, beta, y, mean, r);
+            LayerNorm.Backward(x, y, gamma, mean, r, dx, dGamma, dBeta);
+            RmsNorm.Forward(x, gamma, y, 1e-6, r);
+            RmsNorm.Backward(x, y, gamma, r, dx, dGamma);
+        }));
+    }
+
     private static long Allocated(Action call)
     {
         for (int i = 0; i < Calls; i++)

@@ -40,4 +40,13 @@ internal interface ILearningVector<TVector, T>
 
     /// <summary>The sum of the lanes, halving the width at each step (a fixed order).</summary>
     static abstract T Sum(TVector value);
+
+    /// <summary>The larger of each pair of lanes (the native instruction: NaN lanes are not propagated reliably, so callers screen for them).</summary>
+    static abstract TVector Max(TVector left, TVector right);
+
+    /// <summary>The largest lane (callers pass vectors without NaN lanes).</summary>
+    static abstract T MaxAcross(TVector value);
+
+    /// <summary>eˣ per lane from <see cref="Operators.KernelMath"/> (within 1 ulp, computed in the element type).</summary>
+    static abstract TVector Exp(TVector x);
 }

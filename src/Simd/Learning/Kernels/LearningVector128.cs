@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Simd.Operators;
 
 namespace Simd.Learning.Kernels;
 
@@ -57,4 +58,31 @@ internal readonly struct LearningVector128<T> : ILearningVector<Vector128<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Max(Vector128<T> left, Vector128<T> right) => Vector128.MaxNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T MaxAcross(Vector128<T> value)
+    {
+        T max = value.GetElement(0);
+        for (int lane = 1; lane < Vector128<T>.Count; lane++)
+        {
+            max = T.Max(max, value.GetElement(lane));
+        }
+
+        return max;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Exp(Vector128<T> x)
+    {
+        // The type test folds away at JIT time; T is float or double (the learning layer checks it).
+        if (typeof(T) == typeof(float))
+        {
+            return Vector128.As<float, T>(KernelMath.Exp(x.AsSingle()));
+        }
+
+        return Vector128.As<double, T>(KernelMath.Exp(x.AsDouble()));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Simd.Operators;
 
 namespace Simd.Learning.Kernels;
 
@@ -57,4 +58,29 @@ internal readonly struct LearningVector256<T> : ILearningVector<Vector256<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> value) => Vector128.Sum(value.GetLower() + value.GetUpper());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Max(Vector256<T> left, Vector256<T> right) => Vector256.MaxNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T MaxAcross(Vector256<T> value)
+    {
+        return LearningVector128<T>.MaxAcross(Fold128Max(value));
+    }
+
+    /// <summary>The lanewise maximum of the two 128-bit halves.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Fold128Max(Vector256<T> value) => Vector128.MaxNative(value.GetLower(), value.GetUpper());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Exp(Vector256<T> x)
+    {
+        // The type test folds away at JIT time; T is float or double (the learning layer checks it).
+        if (typeof(T) == typeof(float))
+        {
+            return Vector256.As<float, T>(KernelMath.Exp(x.AsSingle()));
+        }
+
+        return Vector256.As<double, T>(KernelMath.Exp(x.AsDouble()));
+    }
 }

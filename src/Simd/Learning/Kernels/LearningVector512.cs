@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Simd.Operators;
 
 namespace Simd.Learning.Kernels;
 
@@ -65,5 +66,30 @@ internal readonly struct LearningVector512<T> : ILearningVector<Vector512<T>, T>
         // Halve the width twice, then the BCL's 128-bit sum: 8 instructions, mostly at 256 and 128 bits
         // (cheaper than 512-bit ones), where Vector512.Sum reduces each 128-bit quarter separately (~25 instructions).
         return Vector128.Sum(Fold128(value));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Max(Vector512<T> left, Vector512<T> right) => Vector512.MaxNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T MaxAcross(Vector512<T> value)
+    {
+        return LearningVector128<T>.MaxAcross(Fold128Max(value));
+    }
+
+    /// <summary>The lanewise maximum of the four 128-bit quarters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Fold128Max(Vector512<T> value) => LearningVector256<T>.Fold128Max(Vector256.MaxNative(value.GetLower(), value.GetUpper()));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Exp(Vector512<T> x)
+    {
+        // The type test folds away at JIT time; T is float or double (the learning layer checks it).
+        if (typeof(T) == typeof(float))
+        {
+            return Vector512.As<float, T>(KernelMath.Exp(x.AsSingle()));
+        }
+
+        return Vector512.As<double, T>(KernelMath.Exp(x.AsDouble()));
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Simd.Operators;
 
 namespace Simd.Learning.Kernels;
 
@@ -73,5 +74,32 @@ internal readonly struct LearningVectorT<T> : ILearningVector<Vector<T>, T>
     {
         // Fold to 128 bits first, as the fixed widths do (Vector.Sum reduces each 128-bit quarter separately).
         return Vector128.Sum(Fold128(value));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> Max(Vector<T> left, Vector<T> right) => Vector.MaxNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T MaxAcross(Vector<T> value)
+    {
+        Vector128<T> folded = (Vector<T>.Count * Unsafe.SizeOf<T>()) switch
+        {
+            64 => LearningVector512<T>.Fold128Max(value.AsVector512()),
+            32 => LearningVector256<T>.Fold128Max(value.AsVector256()),
+            _ => value.AsVector128(),
+        };
+        return LearningVector128<T>.MaxAcross(folded);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> Exp(Vector<T> x)
+    {
+        // The type test folds away at JIT time; T is float or double (the learning layer checks it).
+        if (typeof(T) == typeof(float))
+        {
+            return Vector.As<float, T>(KernelMath.Exp(Vector.AsVectorSingle(x)));
+        }
+
+        return Vector.As<double, T>(KernelMath.Exp(Vector.AsVectorDouble(x)));
     }
 }
