@@ -28,6 +28,8 @@ internal sealed class Dataset
 
     public static Dataset BreastCancer { get; } = Load("breast_cancer.csv");
 
+    public static Dataset Iris { get; } = Load("iris.csv");
+
     public float[] XFloat => Array.ConvertAll(X, v => (float)v);
 
     public float[] YFloat => Array.ConvertAll(Y, v => (float)v);
