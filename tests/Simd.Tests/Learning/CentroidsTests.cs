@@ -160,6 +160,19 @@ public class CentroidsTests
     }
 
     [Fact]
+    public void Rows_without_features_are_at_distance_zero_from_every_centroid()
+    {
+        var x = new ReadOnlyMatrixView<float>(Array.Empty<float>(), 40, 0);
+        var c = new ReadOnlyMatrixView<float>(Array.Empty<float>(), 3, 0);
+        var d = Enumerable.Repeat(1f, 120).ToArray();
+        var a = Enumerable.Repeat(7, 40).ToArray();
+        Centroids.SquaredDistances(x, c, new MatrixView<float>(d, 40, 3));
+        Assert.All(d, v => Assert.Equal(0f, v));
+        Assert.Equal(0.0, Centroids.AssignNearest(x, c, a));
+        Assert.All(a, v => Assert.Equal(0, v));
+    }
+
+    [Fact]
     public void Errors_name_the_argument()
     {
         var x = new ReadOnlyMatrixView<double>(new double[4], 2, 2);

@@ -240,17 +240,31 @@ internal static class CentroidKernels
     }
 
     /// <summary>transposed[j · block + p] = x[start + p, j] for p &lt; count, and 0 for the lanes past the last row.</summary>
+    /// <remarks>
+    /// Feature by feature (the rows read with a stride, the buffer written in order): writing each row across the
+    /// buffer instead puts n stores a buffer row apart in flight, which stalls the stores once n reaches a few dozen.
+    /// </remarks>
     private static void Transpose<T>(ReadOnlyMatrixView<T> x, int start, int count, Span<T> transposed, int block)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ReadOnlySpan<T> data = x.Memory.Span;
         int n = x.Columns;
-        for (int p = 0; p < count; p++)
+        if (n == 0)
         {
-            ReadOnlySpan<T> row = data.Slice((start + p) * x.Stride, n);
-            for (int j = 0; j < row.Length; j++)
+            return;
+        }
+
+        // Row start + p, column j is at first + p·stride + j: inside the view, which was validated when it was made.
+        ref readonly T first = ref data[start * x.Stride];
+        ref T target = ref MemoryMarshal.GetReference(transposed);
+        nuint stride = (nuint)x.Stride;
+        for (int j = 0; j < n; j++)
+        {
+            ref readonly T column = ref Unsafe.Add(ref Unsafe.AsRef(in first), j);
+            ref T destination = ref Unsafe.Add(ref target, j * block);
+            for (int p = 0; p < count; p++)
             {
-                transposed[(j * block) + p] = row[j];
+                Unsafe.Add(ref destination, p) = Unsafe.Add(ref Unsafe.AsRef(in column), (nuint)p * stride);
             }
         }
 
