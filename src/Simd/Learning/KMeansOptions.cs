@@ -17,7 +17,7 @@ public sealed class KMeansOptions
     /// </summary>
     public double Tolerance { get; init; } = 1e-4;
 
-    /// <summary>The seed of the k-means++ seeding (any value; the same seed gives the same centroids on every machine and thread count). Default 0. Not used when initial centroids are given.</summary>
+    /// <summary>The seed of the k-means++ seeding (any value; the same seed gives the same centroids for every thread count, and on every machine whose vector path rounds the distances alike — multiply-adds fused or not). Default 0. Not used when initial centroids are given.</summary>
     public int Seed { get; init; }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace Simd.Learning;
 /// <remarks>
 /// A candidate is drawn as scikit-learn does: u uniform in [0, 1), then the first row whose running sum of squared
 /// distances (in row order, in double) reaches u × the potential. The uniforms come from <see cref="SplitMix64"/>
-/// seeded with the seed, so a seed gives the same centroids on every machine and thread count, but not the ones
+/// seeded with the seed, so a seed gives the same centroids for every thread count (and on every machine whose distances round alike), but not the ones
 /// scikit-learn (Mersenne Twister) gives for the same number.
 /// </remarks>
 internal static class KMeansPlusPlus
