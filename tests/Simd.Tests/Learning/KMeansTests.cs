@@ -159,6 +159,28 @@ public class KMeansTests
     }
 
     [Fact]
+    public void Degenerate_data_gives_a_result_the_reference_agrees_with()
+    {
+        // All rows equal: k-means++ has nothing to weigh (every candidate is row 0) and relocation has only ties.
+        double[] same = Enumerable.Repeat(new[] { 2.0, -1.0 }, 20).SelectMany(r => r).ToArray();
+        KMeansResult<double> r = KMeans.Fit(new ReadOnlyMatrixView<double>(same, 20, 2), 3);
+        Assert.Equal(0.0, r.Inertia);
+        Assert.Equal(20, r.ClusterSizes.Sum());
+        Assert.All(r.Centroids.Memory.ToArray().Chunk(2), c => Assert.Equal(new[] { 2.0, -1.0 }, c));
+
+        // As many clusters as rows, and one cluster.
+        double[] x = Blobs(30, 3, 4, 51);
+        var view = new ReadOnlyMatrixView<double>(x, 30, 3);
+        KMeansResult<double> each = KMeans.Fit(view, 30);
+        Assert.Equal(0.0, each.Inertia);
+        Assert.All(each.ClusterSizes, size => Assert.Equal(1, size));
+        KMeansResult<double> one = KMeans.Fit(view, 1);
+        KMeansReference.Result expected = KMeansReference.Lloyd(x, 30, 3, KMeansReference.PlusPlus(x, 30, 3, 1, 0), 1, 300, 1e-4);
+        AssertClose(expected.Centroids, one.Centroids, 2 * Reference.Gamma(31, Reference.DoubleU) * x.Max(Math.Abs));
+        Assert.All(one.Labels, l => Assert.Equal(0, l));
+    }
+
+    [Fact]
     public void The_iterations_stop_at_the_maximum_and_at_the_tolerance()
     {
         double[] x = Blobs(400, 2, 5, 31);
