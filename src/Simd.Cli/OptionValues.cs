@@ -17,13 +17,14 @@ namespace Simd.Cli;
 /// </summary>
 internal static class OptionValues
 {
-    private static readonly Dictionary<string, Type> ValueOptions = new[] { typeof(InfoSettings), typeof(TrainSettings), typeof(BenchSettings), typeof(EvalSettings) }
+    private static readonly Dictionary<string, Type> ValueOptions = new[] { typeof(InfoSettings), typeof(TrainSettings), typeof(BenchSettings), typeof(EvalSettings), typeof(ClusterSettings) }
         .SelectMany(t => t.GetProperties())
         .Select(p => (Property: p, Option: p.GetCustomAttribute<CommandOptionAttribute>()))
         .Where(p => p.Option is not null && p.Option.ValueName is not null)
         .SelectMany(p => p.Option!.LongNames.Select(n => (Name: "--" + n, p.Property.PropertyType)))
         .DistinctBy(p => p.Name)
-        .ToDictionary(p => p.Name, p => p.PropertyType, StringComparer.Ordinal);
+        .ToDictionary(p => p.Name, p => p.PropertyType, StringComparer.Ordinal)
+        .WithAliases();
 
     /// <summary>The problem with the first bad option value in <paramref name="args"/>, or <see langword="null"/>.</summary>
     public static string? Problem(IReadOnlyList<string> args)
@@ -89,5 +90,16 @@ internal static class OptionValues
         }
 
         return null;
+    }
+
+    /// <summary>Adds every alias of <see cref="OptionAliases"/> with the type of the option it stands for, so its value is checked under the name typed.</summary>
+    private static Dictionary<string, Type> WithAliases(this Dictionary<string, Type> options)
+    {
+        foreach ((string alias, string option) in OptionAliases.Names)
+        {
+            options[alias] = options[option];
+        }
+
+        return options;
     }
 }

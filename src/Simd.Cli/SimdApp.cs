@@ -42,6 +42,8 @@ internal static class SimdApp
             return Report(new UsageException(problem), console, json);
         }
 
+        args = OptionAliases.Apply(args);
+
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -64,6 +66,7 @@ internal static class SimdApp
             config.AddExample("train", "--data", "houses.csv", "--target", "price", "--plot", "curve.svg");
             config.AddExample("bench");
             config.AddExample("eval", "--metric", "bleu", "--predictions", "hyp.txt", "--references", "ref.txt");
+            config.AddExample("cluster", "--data", "points.csv", "--k", "3");
 
             config.AddCommand<InfoCommand>("info")
                 .WithDescription("Show the vector path every kernel shape takes on this machine, why, the cores used and CUDA status.")
@@ -89,6 +92,12 @@ internal static class SimdApp
                 .WithDescription("Score predictions against references with ROUGE (as rouge-score) or BLEU (as sacreBLEU), one text per line.")
                 .WithExample("eval", "--metric", "rouge", "--predictions", "summaries.txt", "--references", "targets.txt", "--stem")
                 .WithExample("eval", "--metric", "bleu", "--predictions", "hyp.txt", "--references", "ref1.txt", "ref2.txt", "--json");
+
+            config.AddCommand<ClusterCommand>("cluster")
+                .WithDescription("Cluster the rows of a CSV file (every column a feature) by k-means, as scikit-learn's KMeans (Lloyd, k-means++).")
+                .WithExample("cluster", "--data", "points.csv", "--k", "3")
+                .WithExample("cluster", "--data", "points.csv", "--k", "3", "--seed", "7", "--json")
+                .WithExample("cluster", "--data", "points.csv", "--k", "3", "--init", "start.csv", "--iterations", "50");
         });
 
         if (args.Count == 0)

@@ -122,6 +122,31 @@ public sealed class DataSetTests
     }
 
     [Fact]
+    public void Without_a_target_every_column_is_a_feature()
+    {
+        const string text = "a,y,\"b\"\n1,2,3\n4,5,\"6\"\n";
+        DataSet data = DataSet.Read(new StringReader(text), "d.csv", "ignored", () => new StringReader(text), hasTarget: false);
+        Assert.Equal(["a", "y", "b"], data.FeatureNames);
+        Assert.Equal(2, data.Rows);
+        Assert.Equal([1.0, 2, 3, 4, 5, 6], data.Features);
+        Assert.Empty(data.Target);
+        Assert.Equal(string.Empty, data.TargetName);
+        Assert.Equal((3, 5), data.FeatureCell(1, 2));
+        Assert.Equal((3, 3), data.FeatureCell(1, 1));
+        DataSet one = DataSet.Read(new StringReader("a\n1\n2\n"), "d.csv", null, hasTarget: false);
+        Assert.Equal([1.0, 2], one.Features);
+        var many = new System.Text.StringBuilder("p,q\n");
+        for (int i = 0; i < 40; i++)
+        {
+            many.Append(i).Append(',').Append(-i).Append('\n');
+        }
+
+        DataSet grown = DataSet.Read(new StringReader(many.ToString()), "d.csv", null, hasTarget: false);
+        Assert.Equal(40, grown.Rows);
+        Assert.Equal(-39.0, grown.Features[^1]);
+    }
+
+    [Fact]
     public void A_library_error_about_a_cell_is_mapped_to_its_file_position_and_names()
     {
         const string text = "a,b,y\n1,2,3\n4,5,6\n";

@@ -13,7 +13,7 @@ public sealed class HelpTests
         Assert.Contains("simd [OPTIONS] <COMMAND>", run.Output);
         Assert.Contains("EXAMPLES:", run.Output);
         Assert.Contains("simd train --data houses.csv --target price --plot curve.svg", run.Output);
-        foreach (string command in new[] { "info", "train", "bench" })
+        foreach (string command in new[] { "info", "train", "bench", "eval", "cluster" })
         {
             Assert.Contains(command, run.Output);
         }
@@ -23,6 +23,7 @@ public sealed class HelpTests
     [InlineData("info", "--json", "simd info --json")]
     [InlineData("train", "--solver <SOLVER>", "simd train --solver normal --json")]
     [InlineData("bench", "--full", "simd bench --full -- --filter *Dot*")]
+    [InlineData("cluster", "-k, --clusters <K>", "simd cluster --data points.csv --k 3 --init start.csv --iterations 50")]
     public void Command_help_shows_its_options_and_examples(string command, string option, string example)
     {
         CliResult run = InProcess.Run(command, "--help");
@@ -37,6 +38,16 @@ public sealed class HelpTests
     {
         string help = InProcess.Run("train", "--help").Output;
         foreach (string option in new[] { "--data", "--target", "--model", "--scale", "--alpha", "--iterations", "--tolerance", "--lambda", "--solver", "--precision", "--device", "--json", "--plot", "--optimizer", "--momentum", "--nesterov", "--beta1", "--beta2", "--epsilon", "--weight-decay" })
+        {
+            Assert.Contains(option, help);
+        }
+    }
+
+    [Fact]
+    public void Cluster_help_documents_every_option()
+    {
+        string help = InProcess.Run("cluster", "--help").Output;
+        foreach (string option in new[] { "--data", "--clusters", "also written --k K", "--init", "--seed", "--iterations", "--json" })
         {
             Assert.Contains(option, help);
         }

@@ -34,6 +34,16 @@ public sealed class JsonDocumentationTests
         AssertDocumented(InProcess.Run("train", "--json", "--iterations", "2", "--data", file, "--model", "softmax").Json());
     }
 
+    [Fact]
+    public void Every_cluster_field_is_documented()
+    {
+        using var dir = new TempDirectory();
+        string data = dir.File("d.csv", "a,b\n1,2\n2,1\n8,9\n9,8\n");
+        string init = dir.File("c.csv", "a,b\n0,0\n9,9\n");
+        AssertDocumented(InProcess.Run("cluster", "--json", "--data", data, "--k", "2").Json());
+        AssertDocumented(InProcess.Run("cluster", "--json", "--data", data, "--k", "2", "--init", init).Json());
+    }
+
     private static void AssertDocumented(JsonElement json)
     {
         foreach (string name in FieldNames(json))

@@ -7,7 +7,8 @@ namespace Simd.Cli.Data;
 
 /// <summary>
 /// A numeric table for training: the feature matrix (row-major, <see cref="Rows"/> × <see cref="FeatureCount"/>)
-/// and the target column, read from a CSV file with a header row.
+/// and the target column, read from a CSV file with a header row; or, for clustering, a table whose every column
+/// is a feature (<see cref="ReadFeaturesFile"/>), with no target.
 /// </summary>
 /// <remarks>
 /// Cells are parsed straight into the two arrays as the file is read (no string per cell), and a file's records are
@@ -23,6 +24,7 @@ internal sealed class DataSet
 
     private DataSet(string source, string[] featureNames, string targetName, int targetIndex, double[] features, double[] target, (int Line, int Column)[] targetCells, int[] rowLines, Func<TextReader>? reopen)
     {
+        Rows = rowLines.Length;
         _targetCells = targetCells;
         _rowLines = rowLines;
         _targetIndex = targetIndex;
@@ -40,17 +42,17 @@ internal sealed class DataSet
     /// <summary>The header names of the feature columns, in file order without the target.</summary>
     public IReadOnlyList<string> FeatureNames { get; }
 
-    /// <summary>The header name of the target column.</summary>
+    /// <summary>The header name of the target column; empty when the table has none.</summary>
     public string TargetName { get; }
 
     /// <summary>The features, row-major: element <c>[row * FeatureCount + column]</c>.</summary>
     public double[] Features { get; }
 
-    /// <summary>The target value of every row.</summary>
+    /// <summary>The target value of every row; empty when the table has no target.</summary>
     public double[] Target { get; }
 
     /// <summary>The number of examples.</summary>
-    public int Rows => Target.Length;
+    public int Rows { get; }
 
     /// <summary>The number of feature columns.</summary>
     public int FeatureCount => FeatureNames.Count;
@@ -60,7 +62,15 @@ internal sealed class DataSet
     /// <param name="targetColumn">The header name of the target column, or <see langword="null"/> for the last column.</param>
     /// <returns>The table.</returns>
     /// <exception cref="DataFormatException">The file cannot be read, or its contents are not a numeric table (see <see cref="Read"/>).</exception>
-    public static DataSet ReadFile(string path, string? targetColumn)
+    public static DataSet ReadFile(string path, string? targetColumn) => ReadFile(path, targetColumn, hasTarget: true);
+
+    /// <summary>Reads the CSV file at <paramref name="path"/> as a table whose every column is a feature (no target).</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The table, with an empty <see cref="Target"/>.</returns>
+    /// <exception cref="DataFormatException">The file cannot be read, or its contents are not a numeric table (see <see cref="Read"/>).</exception>
+    public static DataSet ReadFeaturesFile(string path) => ReadFile(path, null, hasTarget: false);
+
+    private static DataSet ReadFile(string path, string? targetColumn, bool hasTarget)
     {
         try
         {
@@ -71,7 +81,7 @@ internal sealed class DataSet
             }
 
             using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            return Read(text, path, targetColumn, () => new StreamReader(path, detectEncodingFromByteOrderMarks: true), Math.Max(0, records - 1));
+            return Read(text, path, targetColumn, () => new StreamReader(path, detectEncodingFromByteOrderMarks: true), Math.Max(0, records - 1), hasTarget);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -85,10 +95,11 @@ internal sealed class DataSet
     /// <param name="targetColumn">The header name of the target column (spaces around it ignored), or <see langword="null"/> for the last column.</param>
     /// <param name="reopen">Opens the same text again, to locate a cell named later by row and column (optional).</param>
     /// <param name="expectedRows">The number of data rows if known (the arrays are then allocated once), else 0.</param>
+    /// <param name="hasTarget">Whether one column is the target (<see langword="false"/>: every column is a feature and <paramref name="targetColumn"/> is ignored).</param>
     /// <returns>The table.</returns>
     /// <exception cref="DataFormatException">The file is empty, a header name is empty or repeated, a row is ragged, a cell is
     /// not a finite number, the target column does not exist, or there is no feature column.</exception>
-    public static DataSet Read(TextReader text, string source, string? targetColumn, Func<TextReader>? reopen = null, int expectedRows = 0)
+    public static DataSet Read(TextReader text, string source, string? targetColumn, Func<TextReader>? reopen = null, int expectedRows = 0, bool hasTarget = true)
     {
         var csv = new CsvReader(text, source);
         if (!csv.ReadRecord())
@@ -114,23 +125,24 @@ internal sealed class DataSet
         }
 
         string? wanted = targetColumn?.Trim();
-        int targetIndex = wanted is null ? names.Length - 1 : Array.IndexOf(names, wanted);
-        if (targetIndex < 0)
+        int targetIndex = !hasTarget ? -1 : wanted is null ? names.Length - 1 : Array.IndexOf(names, wanted);
+        if (hasTarget && targetIndex < 0)
         {
             throw new DataFormatException(source, headerLine, 1, $"no column named '{wanted}' for --target (columns: {string.Join(", ", names)})");
         }
 
-        if (names.Length < 2)
+        if (hasTarget && names.Length < 2)
         {
             throw new DataFormatException(source, headerLine, 1, $"only one column ('{names[0]}'): need at least one feature column besides the target{SeparatorHint(names[0])}");
         }
 
         int width = names.Length;
-        int featureCount = width - 1;
-        var features = new double[Math.Max(expectedRows, 16) * featureCount];
-        var target = new double[Math.Max(expectedRows, 16)];
+        int featureCount = hasTarget ? width - 1 : width;
+        int capacityRows = Math.Max(expectedRows, 16);
+        var features = new double[capacityRows * featureCount];
+        var target = new double[hasTarget ? capacityRows : 0];
         var targetCells = new (int Line, int Column)[target.Length];
-        var rowLines = new int[target.Length];
+        var rowLines = new int[capacityRows];
         int rows = 0;
         while (csv.ReadRecord())
         {
@@ -140,13 +152,16 @@ internal sealed class DataSet
                 throw new DataFormatException(source, csv.Line, column, $"row has {csv.Count} cells but the header has {width}");
             }
 
-            if (rows == target.Length)
+            if (rows == rowLines.Length)
             {
-                int capacity = checked(target.Length * 2);
+                int capacity = checked(rowLines.Length * 2);
                 Array.Resize(ref features, capacity * featureCount);
-                Array.Resize(ref target, capacity);
-                Array.Resize(ref targetCells, capacity);
                 Array.Resize(ref rowLines, capacity);
+                if (hasTarget)
+                {
+                    Array.Resize(ref target, capacity);
+                    Array.Resize(ref targetCells, capacity);
+                }
             }
 
             rowLines[rows] = csv.Line;
@@ -173,12 +188,15 @@ internal sealed class DataSet
             throw new DataFormatException(source, headerLine + 1, 1, "no data rows after the header");
         }
 
-        if (rows != target.Length)
+        if (rows != rowLines.Length)
         {
             Array.Resize(ref features, rows * featureCount);
-            Array.Resize(ref target, rows);
-            Array.Resize(ref targetCells, rows);
             Array.Resize(ref rowLines, rows);
+            if (hasTarget)
+            {
+                Array.Resize(ref target, rows);
+                Array.Resize(ref targetCells, rows);
+            }
         }
 
         var featureNames = new string[featureCount];
@@ -190,7 +208,7 @@ internal sealed class DataSet
             }
         }
 
-        return new DataSet(source, featureNames, names[targetIndex], targetIndex, features, target, targetCells, rowLines, reopen);
+        return new DataSet(source, featureNames, hasTarget ? names[targetIndex] : string.Empty, targetIndex, features, target, targetCells, rowLines, reopen);
     }
 
     /// <summary>Checks that every target is 0 or 1, as logistic regression needs.</summary>
@@ -258,7 +276,7 @@ internal sealed class DataSet
     /// </summary>
     public (int Line, int Column) FeatureCell(int row, int feature)
     {
-        int cell = feature < _targetIndex ? feature : feature + 1;
+        int cell = _targetIndex < 0 || feature < _targetIndex ? feature : feature + 1;
         int line = _rowLines[row];
         if (_reopen is null)
         {

@@ -29,6 +29,12 @@ internal interface ILearningVector<TVector, T>
 
     static abstract TVector Multiply(TVector left, TVector right);
 
+    /// <summary>All bits set in the lanes where <paramref name="left"/> &lt; <paramref name="right"/>, none elsewhere.</summary>
+    static abstract TVector LessThan(TVector left, TVector right);
+
+    /// <summary>The lanes of <paramref name="whereSet"/> where <paramref name="mask"/> is set, of <paramref name="otherwise"/> elsewhere.</summary>
+    static abstract TVector ConditionalSelect(TVector mask, TVector whereSet, TVector otherwise);
+
     /// <summary><c>a · b + c</c>, fused where the hardware has FMA, two roundings otherwise (never emulated in software).</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 

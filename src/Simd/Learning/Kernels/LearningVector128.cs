@@ -30,6 +30,12 @@ internal readonly struct LearningVector128<T> : ILearningVector<Vector128<T>, T>
     public static Vector128<T> Subtract(Vector128<T> left, Vector128<T> right) => left - right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> LessThan(Vector128<T> left, Vector128<T> right) => Vector128.LessThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> ConditionalSelect(Vector128<T> mask, Vector128<T> whereSet, Vector128<T> otherwise) => Vector128.ConditionalSelect(mask, whereSet, otherwise);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Multiply(Vector128<T> left, Vector128<T> right) => left * right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

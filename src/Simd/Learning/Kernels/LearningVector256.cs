@@ -30,6 +30,12 @@ internal readonly struct LearningVector256<T> : ILearningVector<Vector256<T>, T>
     public static Vector256<T> Subtract(Vector256<T> left, Vector256<T> right) => left - right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> LessThan(Vector256<T> left, Vector256<T> right) => Vector256.LessThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> ConditionalSelect(Vector256<T> mask, Vector256<T> whereSet, Vector256<T> otherwise) => Vector256.ConditionalSelect(mask, whereSet, otherwise);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Multiply(Vector256<T> left, Vector256<T> right) => left * right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -30,6 +30,12 @@ internal readonly struct LearningVector512<T> : ILearningVector<Vector512<T>, T>
     public static Vector512<T> Subtract(Vector512<T> left, Vector512<T> right) => left - right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> LessThan(Vector512<T> left, Vector512<T> right) => Vector512.LessThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> ConditionalSelect(Vector512<T> mask, Vector512<T> whereSet, Vector512<T> otherwise) => Vector512.ConditionalSelect(mask, whereSet, otherwise);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Multiply(Vector512<T> left, Vector512<T> right) => left * right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -30,6 +30,12 @@ internal readonly struct LearningVectorT<T> : ILearningVector<Vector<T>, T>
     public static Vector<T> Subtract(Vector<T> left, Vector<T> right) => left - right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> LessThan(Vector<T> left, Vector<T> right) => Vector.LessThan(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> ConditionalSelect(Vector<T> mask, Vector<T> whereSet, Vector<T> otherwise) => Vector.ConditionalSelect(mask, whereSet, otherwise);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> Multiply(Vector<T> left, Vector<T> right) => left * right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
