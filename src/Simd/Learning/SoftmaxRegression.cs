@@ -13,7 +13,7 @@ namespace Simd.Learning;
 /// </summary>
 /// <remarks>
 /// <para>X·W and Xᵀ(P − Y) are <see cref="Blas"/> GEMMs; the rows go through <see cref="Softmax.CrossEntropy{T}"/> (the cost,
-/// from the logits, never log 0) and <see cref="Softmax.ComputeRows{T}"/>. Sums over rows of the cost and of ∂J/∂b are
+/// from the logits, never log 0) and <see cref="Softmax.ComputeRows{T}(ReadOnlyMatrixView{T}, MatrixView{T})"/>. Sums over rows of the cost and of ∂J/∂b are
 /// carried in double. With K = 2 this is logistic regression with w = w₁ − w₀, b = b₁ − b₀ (twice over-parameterised).</para>
 /// <para>None of these methods modifies its inputs. Non-finite inputs are rejected naming the argument, the row and
 /// the column; finite inputs whose logits overflow T are rejected too.</para>
