@@ -127,7 +127,7 @@ namespace Simd.Generators.Emit
                 IntegerConstant constant => constant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Variable uniform => width == VectorWidth.VectorT
                     ? $"(int)({Identifier(uniform.Name)}[0] & {mask})"
-                    : $"(int)({Identifier(uniform.Name)}.ToScalar() & {mask})",
+                    : $"(int)({width.StaticClass}.ToScalar({Identifier(uniform.Name)}) & {mask})",
                 _ => throw new InvalidOperationException($"The C# emitter has no translation for the shift count {count.GetType().Name}."),
             };
         }
