@@ -46,4 +46,13 @@ public static partial class IntegerCudaKernels
     /// <summary>A ref int lane: the device function returns its new value.</summary>
     [Kernel]
     public static void Bump(ref int a, [Uniform] int k) => a = Math.Clamp(a * k, -1000, 1000) + int.MinValue;
+
+    /// <summary>A float kernel with an integer local: float parameters, so it gets device overloads too.</summary>
+    [Kernel]
+    public static float FloatWithIntLocal(float x)
+    {
+        int k = (int)x;
+        k -= 1;
+        return x - k;
+    }
 }
