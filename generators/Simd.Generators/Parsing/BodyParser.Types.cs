@@ -111,6 +111,14 @@ namespace Simd.Generators.Parsing
                 && KernelParser.ElementOf(parameter.Type) is not null
                 && parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KernelParser.UniformAttributeName))
             {
+                // Assigned in the body, the parameter may hold a different value in every lane: no count of all lanes.
+                SyntaxNode? body = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+                if (body is not null && IsAssigned(parameter, body))
+                {
+                    Report(Diagnostics.UnsupportedExpression, count.GetLocation(), $"The shift count '{Short(count.ToString())}', a [Uniform] parameter that the body assigns,", ShiftCountAdvice + " that the body does not assign");
+                    return null;
+                }
+
                 usedParameters.Add(parameter.Name);
                 return new Variable(parameter.Name);
             }
@@ -138,8 +146,8 @@ namespace Simd.Generators.Parsing
             }
         }
 
-        /// <summary>Whether the body assigns <paramref name="local"/> anywhere after its declaration (then it is a lane, not a constant).</summary>
-        private bool IsAssigned(ILocalSymbol local, SyntaxNode scope)
+        /// <summary>Whether <paramref name="scope"/> assigns <paramref name="local"/> (a local, then a lane rather than a constant; or a parameter).</summary>
+        private bool IsAssigned(ISymbol local, SyntaxNode scope)
         {
             foreach (SyntaxNode node in scope.DescendantNodes())
             {
