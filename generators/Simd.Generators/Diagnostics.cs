@@ -30,7 +30,7 @@ namespace Simd.Generators
         public static readonly DiagnosticDescriptor UnsupportedParameterType = Error(
             "SIMD0003",
             "Unsupported kernel parameter type",
-            "Parameter '{0}' has type '{1}'; kernel parameters are 'float' or 'double' (or the kernel's type parameter T): lanes, [Uniform] values, 'ref' or 'out' lanes; integer lanes are not supported, so convert other data before calling the kernel");
+            "Parameter '{0}' has type '{1}'; kernel parameters are 'float', 'double', 'int' or 'long' (or the kernel's type parameter T): lanes, [Uniform] values, 'ref' or 'out' lanes; convert other data before calling the kernel");
 
         /// <summary>float and double mixed in one kernel.</summary>
         public static readonly DiagnosticDescriptor MixedPrecision = Error(
@@ -42,7 +42,7 @@ namespace Simd.Generators
         public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
             "SIMD0005",
             "Unsupported kernel return type",
-            "Kernel '{0}' returns '{1}'; a kernel returns its element type ('float', 'double' or its type parameter T), or is 'void' and writes its 'ref' and 'out' parameters");
+            "Kernel '{0}' returns '{1}'; a kernel returns 'float', 'double', 'int', 'long' or its type parameter T, or is 'void' and writes its 'ref' and 'out' parameters");
 
         /// <summary>A generic kernel.</summary>
         public static readonly DiagnosticDescriptor GenericKernel = Error(
@@ -132,6 +132,12 @@ namespace Simd.Generators
             "Helper cannot be inlined into the kernel",
             "'{0}' cannot be inlined into the kernel: {1}");
 
+        /// <summary>A value of the other width: 'long' or 'double' in a 32-bit kernel, 'int' or 'float' in a 64-bit one.</summary>
+        public static readonly DiagnosticDescriptor MixedWidth = Error(
+            "SIMD0020",
+            "Kernel mixes 32-bit and 64-bit values",
+            "{0} in a kernel over '{1}'; every vector of a kernel holds as many elements, so its values have one width: {2}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new Dictionary<string, DiagnosticDescriptor>();
 
         static Diagnostics()
@@ -141,7 +147,7 @@ namespace Simd.Generators
                 KernelNotStatic, ContainingTypeNotStaticPartial, UnsupportedParameterType, MixedPrecision, UnsupportedReturnType,
                 GenericKernel, UnsupportedStatement, UnsupportedExpression, UnsupportedCall, NoLanes, InvalidOutput,
                 UnsupportedModifier, ReductionOnVoidKernel, MissingBody, UnusableKernelCall, UnusedParameter, ReservedName,
-                UnrollLimit, UnusableHelper,
+                UnrollLimit, UnusableHelper, MixedWidth,
             })
             {
                 All[descriptor.Id] = descriptor;

@@ -115,7 +115,7 @@ public sealed class GeneratedCudaTests
     /// The prelude's pure-C helpers verbatim (min, max, clamp), and host stand-ins for the ones written as
     /// inline PTX or libdevice calls (bit casts, exp, log, sqrt…), so the generated text compiles unchanged.
     /// </summary>
-    private static string HostPrelude()
+    internal static string HostPrelude()
     {
         var text = new StringBuilder("""
             #include <cmath>
@@ -167,7 +167,8 @@ public sealed class GeneratedCudaTests
             """);
         foreach (string line in CudaPrelude.Text.Split('\n'))
         {
-            if (line.Contains("simd_min(", StringComparison.Ordinal) || line.Contains("simd_max(", StringComparison.Ordinal) || line.Contains("simd_clamp(", StringComparison.Ordinal) || line.Contains("simd_sign(", StringComparison.Ordinal))
+            if (line.Contains("simd_min(", StringComparison.Ordinal) || line.Contains("simd_max(", StringComparison.Ordinal) || line.Contains("simd_clamp(", StringComparison.Ordinal) || line.Contains("simd_sign(", StringComparison.Ordinal)
+                || line.Contains("simd_f2i(", StringComparison.Ordinal) || line.Contains("simd_d2l(", StringComparison.Ordinal))
             {
                 if (line.TrimStart().StartsWith("static", StringComparison.Ordinal))
                 {

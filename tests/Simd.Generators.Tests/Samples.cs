@@ -38,4 +38,21 @@ internal static class Samples
             internal static float Calls(float p, float t, float w, float @class) => SquaredError(p, t) * w - (p > t && !(t == w) ? -@class : Math.Clamp(p, -1f, 1f));
         }
         """;
+
+    /// <summary>A kernel that mixes float and int lanes: a conversion, a shift by a uniform, a condition on floats selecting ints, an integer sum.</summary>
+    public const string Integers = """
+        using Simd;
+
+        namespace Demo;
+
+        public static partial class Codes
+        {
+            [Kernel(Reductions = Reduction.Sum)]
+            public static int Quantize(float x, [Uniform] float scale, [Uniform] int shift)
+            {
+                int q = (int)(x * scale);
+                return x > 0 ? q << shift : -q;
+            }
+        }
+        """;
 }

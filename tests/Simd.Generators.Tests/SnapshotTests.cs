@@ -15,9 +15,14 @@ public sealed class SnapshotTests
     [InlineData("Losses.SquaredError.float_LL.g.cs")]
     [InlineData("Losses.Step.float_RLU.g.cs")]
     [InlineData("Losses.Calls.float_LLLL.g.cs")]
-    public void GeneratedSourceMatchesTheSnapshot(string hintName)
+    public void GeneratedSourceMatchesTheSnapshot(string hintName) => Check(Samples.Losses, hintName);
+
+    [Fact]
+    public void MixedFloatAndIntKernelMatchesTheSnapshot() => Check(Samples.Integers, "Codes.Quantize.int_LfUfU.g.cs");
+
+    private static void Check(string sample, string hintName)
     {
-        string actual = GeneratorHarness.Run(Samples.Losses).Sources[hintName].ReplaceLineEndings("\n");
+        string actual = GeneratorHarness.Run(sample).Sources[hintName].ReplaceLineEndings("\n");
         string path = Path.Combine(RepositoryRoot.Find(), "tests", "Simd.Generators.Tests", "Snapshots", hintName + ".txt");
         if (Environment.GetEnvironmentVariable("SIMD_UPDATE_SNAPSHOTS") == "1")
         {

@@ -61,53 +61,117 @@ namespace Simd.Generators.Emit
 
         public static string Emit(KernelModel kernel)
         {
-            string t = kernel.Element.Keyword();
+            ExprTypes types = ExprTypes.Of(kernel);
             var lines = new List<string>
             {
-                $"__device__ {t} {FunctionName(kernel)}({string.Join(", ", kernel.Parameters.Select(p => $"{t} {Name(p.Name)}"))})",
+                $"__device__ {kernel.Element.CudaKeyword()} {FunctionName(kernel)}({string.Join(", ", kernel.Parameters.Select(p => $"{p.Type.CudaKeyword()} {Name(p.Name)}"))})",
                 "{",
             };
 
             foreach (Statement statement in kernel.Body.Statements)
             {
-                string value = Expression(statement.Value, kernel.Element);
+                string value = Expression(statement.Value, types);
                 lines.Add(statement.Declares
-                    ? $"    {(statement.IsMask ? "bool" : t)} {Name(statement.Name)} = {value};"
+                    ? $"    {(statement.IsMask ? "bool" : types.TypeOf(statement.Value).CudaKeyword())} {Name(statement.Name)} = {value};"
                     : $"    {Name(statement.Name)} = {value};");
             }
 
             // A kernel without a returned value has one 'ref' lane (Supports): the device function returns its new value.
-            string result = kernel.Body.Result is { } returned ? Expression(returned, kernel.Element) : Name(kernel.Parameters.First(p => p.Kind == ParameterKind.RefLane).Name);
+            string result = kernel.Body.Result is { } returned ? Expression(returned, types) : Name(kernel.Parameters.First(p => p.Kind == ParameterKind.RefLane).Name);
             lines.Add($"    return {result};");
             lines.Add("}");
             return string.Join("\n", lines) + "\n";
         }
 
-        private static string Expression(Expr expr, ElementType element)
+        private static string Expression(Expr expr, ExprTypes types)
         {
             switch (expr)
             {
                 case Constant constant:
-                    return Literal(constant.Value, element);
+                    return Literal(constant.Value, types.Float);
+                case IntegerConstant integer:
+                    return IntegerLiteral(integer.Value, types.Integer);
                 case MaskConstant mask:
                     return mask.Value ? "true" : "false";
                 case Variable variable:
                     return Name(variable.Name);
+                case Ir.Conversion conversion:
+                {
+                    // int to float rounds to nearest as C does; float to int saturates with NaN to 0, as .NET does (a C
+                    // cast of NaN or of a value out of range is undefined), through the prelude.
+                    string operand = Expression(conversion.Operand, types);
+                    return conversion.To switch
+                    {
+                        ElementType.Int32 => $"simd_f2i({operand})",
+                        ElementType.Int64 => $"simd_d2l({operand})",
+                        _ => $"(({conversion.To.CudaKeyword()}){operand})",
+                    };
+                }
+
+                case Unary { Operator: UnaryOperator.Negate } unary when types.TypeOf(unary.Operand).IsInteger():
+                    return Wrapping(types.TypeOf(unary.Operand), $"0 - {Unsigned(Expression(unary.Operand, types), types.TypeOf(unary.Operand))}");
                 case Unary { Operator: UnaryOperator.Negate } unary:
-                    return $"(-{Expression(unary.Operand, element)})";
+                    return $"(-{Expression(unary.Operand, types)})";
+                case Unary { Operator: UnaryOperator.BitwiseNot } unary:
+                    return $"(~{Expression(unary.Operand, types)})";
                 case Unary unary:
-                    return $"(!{Expression(unary.Operand, element)})";
+                    return $"(!{Expression(unary.Operand, types)})";
                 case Binary binary:
-                    return $"({Expression(binary.Left, element)} {Operator(binary.Operator)} {Expression(binary.Right, element)})";
+                    return BinaryExpression(binary, types);
                 case Select select:
-                    return $"({Expression(select.Condition, element)} ? {Expression(select.WhenTrue, element)} : {Expression(select.WhenFalse, element)})";
+                    return $"({Expression(select.Condition, types)} ? {Expression(select.WhenTrue, types)} : {Expression(select.WhenFalse, types)})";
                 case MathCall call:
-                    return FunctionTable.Row(call.Function).Cuda(call.Arguments.Select(a => Expression(a, element)).ToArray());
+                    return FunctionTable.Row(call.Function).Cuda(call.Arguments.Select(a => Expression(a, types)).ToArray());
                 case KernelCall:
                     throw new InvalidOperationException("Kernel calls are not translated to CUDA C; check Supports first.");
                 default:
                     throw new InvalidOperationException($"The CUDA emitter has no translation for {expr.GetType().Name}.");
             }
+        }
+
+        /// <summary>
+        /// A binary operator. Integer <c>+ - *</c> and left shifts compute in the unsigned type, where C defines the
+        /// wrap-around that unchecked C# has (signed overflow is undefined in C); shift counts are masked as C# masks them.
+        /// </summary>
+        private static string BinaryExpression(Binary binary, ExprTypes types)
+        {
+            ElementType type = types.TypeOf(binary.Left);
+            string left = Expression(binary.Left, types);
+            if (binary.Operator is BinaryOperator.ShiftLeft or BinaryOperator.ShiftRight or BinaryOperator.ShiftRightLogical)
+            {
+                string count = binary.Right is IntegerConstant constant
+                    ? constant.Value.ToString(CultureInfo.InvariantCulture)
+                    : $"(int)({Expression(binary.Right, types)} & {(type.Is64() ? "63" : "31")})";
+                return binary.Operator switch
+                {
+                    BinaryOperator.ShiftLeft => Wrapping(type, $"{Unsigned(left, type)} << {count}"),
+                    BinaryOperator.ShiftRight => $"({left} >> {count})",
+                    _ => Wrapping(type, $"{Unsigned(left, type)} >> {count}"),
+                };
+            }
+
+            string right = Expression(binary.Right, types);
+            if (type.IsInteger() && binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply)
+            {
+                return Wrapping(type, $"{Unsigned(left, type)} {Operator(binary.Operator)} {Unsigned(right, type)}");
+            }
+
+            return $"({left} {Operator(binary.Operator)} {right})";
+        }
+
+        private static string Unsigned(string operand, ElementType type) => $"(unsigned {type.CudaKeyword()})({operand})";
+
+        private static string Wrapping(ElementType type, string unsignedExpression) => $"(({type.CudaKeyword()})({unsignedExpression}))";
+
+        /// <summary>A C integer literal with exactly the value; the minimum written as an expression, which C cannot write as a literal.</summary>
+        private static string IntegerLiteral(long value, ElementType type)
+        {
+            if (type == ElementType.Int32)
+            {
+                return value == int.MinValue ? "(-2147483647 - 1)" : value < 0 ? $"({value.ToString(CultureInfo.InvariantCulture)})" : value.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return value == long.MinValue ? "(-9223372036854775807LL - 1)" : value < 0 ? $"({value.ToString(CultureInfo.InvariantCulture)}LL)" : value.ToString(CultureInfo.InvariantCulture) + "LL";
         }
 
         private static string Operator(BinaryOperator op) => op switch
@@ -124,6 +188,9 @@ namespace Simd.Generators.Emit
             BinaryOperator.NotEqual => "!=",
             BinaryOperator.And => "&&",
             BinaryOperator.Or => "||",
+            BinaryOperator.BitwiseAnd => "&",
+            BinaryOperator.BitwiseOr => "|",
+            BinaryOperator.ExclusiveOr => "^",
             _ => throw new InvalidOperationException($"The CUDA emitter has no translation for the operator {op}."),
         };
 
@@ -161,6 +228,7 @@ namespace Simd.Generators.Emit
         {
             KernelCall => true,
             Unary u => ContainsKernelCall(u.Operand),
+            Ir.Conversion c => ContainsKernelCall(c.Operand),
             Binary b => ContainsKernelCall(b.Left) || ContainsKernelCall(b.Right),
             Select s => ContainsKernelCall(s.Condition) || ContainsKernelCall(s.WhenTrue) || ContainsKernelCall(s.WhenFalse),
             MathCall m => m.Arguments.Any(ContainsKernelCall),

@@ -22,6 +22,17 @@ namespace Simd.Generators.Emit
                 return;
             }
 
+            // Integer parameters: the device function is translated (and compile-checked), but the runtime's buffers and
+            // launches are float and double only, so no device overloads yet.
+            if (kernel.HasIntegerParameters)
+            {
+                writer.Line($"/// <summary>The CUDA C device function of <see cref=\"{Documentation.Cref(kernel)}\"/> (no device overloads yet: it has integer parameters).</summary>");
+                writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                writer.Line($"internal const string {SourceFieldName(kernel)} = \"{Escape(CudaEmitter.Emit(kernel))}\";");
+                writer.Line();
+                return;
+            }
+
             string t = kernel.Element.Keyword();
             string definition = $"__{kernel.Name}CudaKernel_{kernel.Signature}";
             writer.Line($"/// <summary>The CUDA C device function of <see cref=\"{Documentation.Cref(kernel)}\"/>.</summary>");

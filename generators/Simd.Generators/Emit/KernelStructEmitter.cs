@@ -38,11 +38,12 @@ namespace Simd.Generators.Emit
             writer.Open($"private ref struct {name} : {string.Join(", ", contracts)}");
             foreach (KernelParameter p in kernel.Parameters)
             {
+                string pt = p.Type.Keyword();
                 writer.Line(p.Kind switch
                 {
-                    ParameterKind.Uniform => $"private readonly {t} {Field(p)};",
-                    ParameterKind.Lane => $"private readonly ref readonly {t} {Field(p)};",
-                    _ => $"private readonly ref {t} {Field(p)};",
+                    ParameterKind.Uniform => $"private readonly {pt} {Field(p)};",
+                    ParameterKind.Lane => $"private readonly ref readonly {pt} {Field(p)};",
+                    _ => $"private readonly ref {pt} {Field(p)};",
                 });
             }
 
@@ -54,9 +55,9 @@ namespace Simd.Generators.Emit
             writer.Line();
             var ctorParameters = kernel.Parameters.Select(p => p.Kind switch
             {
-                ParameterKind.Uniform => $"{t} {ExpressionEmitter.Identifier(p.Name)}",
-                ParameterKind.Lane => $"ref readonly {t} {ExpressionEmitter.Identifier(p.Name)}",
-                _ => $"ref {t} {ExpressionEmitter.Identifier(p.Name)}",
+                ParameterKind.Uniform => $"{p.Type.Keyword()} {ExpressionEmitter.Identifier(p.Name)}",
+                ParameterKind.Lane => $"ref readonly {p.Type.Keyword()} {ExpressionEmitter.Identifier(p.Name)}",
+                _ => $"ref {p.Type.Keyword()} {ExpressionEmitter.Identifier(p.Name)}",
             }).ToList();
             if (kernel.ReturnsValue)
             {
@@ -80,13 +81,13 @@ namespace Simd.Generators.Emit
             KernelParameter? firstOutput = kernel.Parameters.FirstOrDefault(p => p.IsOutput);
             writer.Line($"public bool IsExact => {(Functions.FunctionTable.IsExact(kernel.Body) ? "true" : "false")};");
             writer.Line();
-            writer.Line($"public ref readonly {t} FirstOutput => ref {(firstOutput is null ? Destination : Field(firstOutput))};");
+            writer.Line($"public ref readonly {t} FirstOutput => ref {(firstOutput is null ? Destination : AsElement(kernel, firstOutput))};");
             writer.Line();
             if (sums)
             {
                 writer.Line($"public bool HasSideOutputs => {(kernel.HasSideOutputs ? "true" : "false")};");
                 writer.Line();
-                writer.Line($"public ref readonly {t} FirstLane => ref {Field(kernel.Parameters.First(p => p.IsLane))};");
+                writer.Line($"public ref readonly {t} FirstLane => ref {AsElement(kernel, kernel.Parameters.First(p => p.IsLane))};");
                 writer.Line();
             }
 
@@ -183,6 +184,15 @@ namespace Simd.Generators.Emit
         };
 
         private static string Field(KernelParameter p) => "_" + p.Name;
+
+        /// <summary>
+        /// The field of a lane as a reference of the kernel's element type: itself, or the same address reinterpreted when
+        /// the lane has the other type of the width (the drivers read only its address).
+        /// </summary>
+        private static string AsElement(KernelModel kernel, KernelParameter p)
+            => p.Type == kernel.Element
+                ? Field(p)
+                : $"{Unsafe}.As<{p.Type.Keyword()}, {kernel.Element.Keyword()}>(ref {Unsafe}.AsRef(in {Field(p)}))";
 
         private static string Local(KernelParameter p) => "__out_" + p.Name;
     }

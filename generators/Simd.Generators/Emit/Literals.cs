@@ -45,5 +45,16 @@ namespace Simd.Generators.Emit
             string literal = digits + (element == ElementType.Single ? "f" : "d");
             return value < 0 ? "(" + literal + ")" : literal;
         }
+
+        /// <summary>A literal of <paramref name="type"/> (<c>int</c> or <c>long</c>) with exactly <paramref name="value"/>.</summary>
+        public static string Integer(long value, ElementType type)
+        {
+            if (type == ElementType.Int32)
+            {
+                return value == int.MinValue ? "int.MinValue" : value < 0 ? "(" + value.ToString(CultureInfo.InvariantCulture) + ")" : value.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return value == long.MinValue ? "long.MinValue" : value < 0 ? "(" + value.ToString(CultureInfo.InvariantCulture) + "L)" : value.ToString(CultureInfo.InvariantCulture) + "L";
+        }
     }
 }

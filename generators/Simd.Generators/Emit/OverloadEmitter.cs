@@ -51,7 +51,7 @@ namespace Simd.Generators.Emit
             }
 
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">The lanes differ in length, the destination is too short, an output overlaps an input at another offset, or two outputs share memory (the message names both parameters).</exception>");
-            var signature = kernel.Parameters.Select(p => Declare(p, t)).ToList();
+            var signature = kernel.Parameters.Select(Declare).ToList();
             if (kernel.ReturnsValue)
             {
                 signature.Add($"global::System.Span<{t}> {KernelModel.DestinationName}");
@@ -77,7 +77,7 @@ namespace Simd.Generators.Emit
             writer.Line(suffix == "Sum"
                 ? "/// <exception cref=\"global::System.ArgumentException\">The lanes differ in length, an output overlaps an input at another offset, or two outputs share memory.</exception>"
                 : "/// <exception cref=\"global::System.ArgumentException\">The lanes differ in length or are empty, an output overlaps an input at another offset, or two outputs share memory.</exception>");
-            string signature = string.Join(", ", kernel.Parameters.Select(p => Declare(p, t)));
+            string signature = string.Join(", ", kernel.Parameters.Select(Declare));
             writer.Open($"{kernel.Accessibility} static {t} {Name(method)}({signature})");
             Checks(writer, kernel, first, withDestination: false);
             if (suffix != "Sum")
@@ -102,10 +102,10 @@ namespace Simd.Generators.Emit
             string t = kernel.Element.Keyword();
             foreach (KernelParameter lane in Lanes(kernel).Where(p => p.Name != first.Name))
             {
-                writer.Line($"{Args}.RequireSameLength<{t}>({Name(first.Name)}, nameof({Name(first.Name)}), {Name(lane.Name)}, nameof({Name(lane.Name)}));");
+                writer.Line($"{Args}.RequireSameLength<{t}>({AsElement(kernel, first)}, nameof({Name(first.Name)}), {AsElement(kernel, lane)}, nameof({Name(lane.Name)}));");
             }
 
-            var outputs = kernel.Parameters.Where(p => p.IsOutput).Select(p => (Expression: Name(p.Name), Parameter: Name(p.Name))).ToList();
+            var outputs = kernel.Parameters.Where(p => p.IsOutput).Select(p => (Expression: AsElement(kernel, p), Parameter: Name(p.Name))).ToList();
             if (withDestination)
             {
                 writer.Line($"{Args}.RequireDestination({Name(first.Name)}.Length, {KernelModel.DestinationName}, nameof({KernelModel.DestinationName}));");
@@ -116,7 +116,7 @@ namespace Simd.Generators.Emit
             {
                 foreach (KernelParameter input in kernel.Parameters.Where(p => p.Kind == ParameterKind.Lane))
                 {
-                    writer.Line($"{Args}.RequireNoPartialOverlap<{t}>({Name(input.Name)}, nameof({Name(input.Name)}), {output}, nameof({outputName}));");
+                    writer.Line($"{Args}.RequireNoPartialOverlap<{t}>({AsElement(kernel, input)}, nameof({Name(input.Name)}), {output}, nameof({outputName}));");
                 }
             }
 
@@ -160,12 +160,21 @@ namespace Simd.Generators.Emit
             return $"new {KernelStructEmitter.StructName(kernel)}({string.Join(", ", args)})";
         }
 
-        private static string Declare(KernelParameter p, string t) => p.Kind switch
+        private static string Declare(KernelParameter p) => p.Kind switch
         {
-            ParameterKind.Uniform => $"{t} {Name(p.Name)}",
-            ParameterKind.Lane => $"global::System.ReadOnlySpan<{t}> {Name(p.Name)}",
-            _ => $"global::System.Span<{t}> {Name(p.Name)}",
+            ParameterKind.Uniform => $"{p.Type.Keyword()} {Name(p.Name)}",
+            ParameterKind.Lane => $"global::System.ReadOnlySpan<{p.Type.Keyword()}> {Name(p.Name)}",
+            _ => $"global::System.Span<{p.Type.Keyword()}> {Name(p.Name)}",
         };
+
+        /// <summary>
+        /// A lane's span as a span of the kernel's element type, for the checks: itself, or the same memory reinterpreted
+        /// when the lane has the other type of the width (as many elements, since the width is the same).
+        /// </summary>
+        private static string AsElement(KernelModel kernel, KernelParameter p)
+            => p.Type == kernel.Element
+                ? Name(p.Name)
+                : $"{MemoryMarshal}.Cast<{p.Type.Keyword()}, {kernel.Element.Keyword()}>({Name(p.Name)})";
 
         private static KernelParameter FirstLane(KernelModel kernel) => Lanes(kernel).First();
 

@@ -14,7 +14,7 @@ namespace Simd.Generators.Functions
     /// <param name="Name">The method name in every spelling.</param>
     /// <param name="Arity">The number of arguments.</param>
     /// <param name="ReturnsMask">Whether the result is a <see langword="bool"/>.</param>
-    /// <param name="Vector">The C# for one width: the width, the element type and the arguments already translated.</param>
+    /// <param name="Vector">The C# for one width: the width, the type of the (first) argument and the arguments already translated.</param>
     /// <param name="Cuda">The CUDA C: the arguments already translated.</param>
     /// <param name="Exact">Whether every vector form gives the scalar method's bits (false for approximations such as <c>Exp</c>).</param>
     internal sealed record FunctionRow(

@@ -30,7 +30,12 @@ namespace Simd.Generators.Functions
                 (w, e, a) => w == VectorWidth.VectorT ? $"{w.StaticClass}.SquareRoot({a[0]})" : $"{w.StaticClass}.Sqrt({a[0]})",
                 a => $"simd_sqrt({a[0]})"),
             Value(MathFunction.FusedMultiplyAdd, "FusedMultiplyAdd", 3, (w, e, a) => $"{Ops}.FusedMultiplyAdd({a[0]}, {a[1]}, {a[2]})", a => $"simd_fma({a[0]}, {a[1]}, {a[2]})"),
-            Value(MathFunction.Clamp, "Clamp", 3, (w, e, a) => $"{Ops}.Clamp({a[0]}, {a[1]}, {a[2]})", a => $"simd_clamp({a[0]}, {a[1]}, {a[2]})"),
+            Value(
+                MathFunction.Clamp,
+                "Clamp",
+                3,
+                (w, e, a) => e.IsInteger() ? $"{w.StaticClass}.Min({w.StaticClass}.Max({a[0]}, {a[1]}), {a[2]})" : $"{Ops}.Clamp({a[0]}, {a[1]}, {a[2]})",
+                a => $"simd_clamp({a[0]}, {a[1]}, {a[2]})"),
             Value(MathFunction.Exp, "Exp", 1, (w, e, a) => $"{MathOps}.Exp({a[0]})", a => $"simd_exp({a[0]})", exact: false),
             Value(MathFunction.Log, "Log", 1, (w, e, a) => $"{MathOps}.Log({a[0]})", a => $"simd_log({a[0]})", exact: false),
             Value(MathFunction.Tanh, "Tanh", 1, (w, e, a) => $"{MathOps}.Tanh({a[0]})", a => $"simd_tanh({a[0]})", exact: false),

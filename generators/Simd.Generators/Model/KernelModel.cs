@@ -10,7 +10,11 @@ namespace Simd.Generators.Model
     /// <param name="ContainingTypes">Enclosing types, outermost first.</param>
     /// <param name="Name">The method name.</param>
     /// <param name="Accessibility">The method's accessibility keywords, reused by the generated overloads.</param>
-    /// <param name="Element">float or double.</param>
+    /// <param name="Element">
+    /// The type the drivers run over: the returned type, or else the first output's (float, double, int or long). Every
+    /// parameter has the same width (an <c>int</c> uniform in a 64-bit kernel is only a shift count), so the element
+    /// count per vector is the same for all of them.
+    /// </param>
     /// <param name="Parameters">The parameters in declaration order.</param>
     /// <param name="TypeParameter">For a generic kernel, the name of its type parameter; empty otherwise.</param>
     /// <param name="ReturnsValue">Whether the kernel returns a value (written to the map's destination, or reduced).</param>
@@ -61,7 +65,8 @@ namespace Simd.Generators.Model
         }
 
         /// <summary>
-        /// The element type and the kinds of the parameters (<c>float_LRU</c>: a lane, a <c>ref</c> lane, a uniform): unique
+        /// The element type and the kinds of the parameters (<c>float_LRU</c>: a lane, a <c>ref</c> lane, a uniform; a letter
+        /// after a kind for a parameter of another type, <c>float_LiU</c>): unique
         /// among the overloads of one name, so it names the generated file and types without seeing the other kernels.
         /// </summary>
         public string Signature
@@ -78,6 +83,13 @@ namespace Simd.Generators.Model
                         ParameterKind.OutLane => 'O',
                         _ => 'U',
                     });
+
+                    // A parameter of another type than the element's is named by its type too (float_LiU), so that
+                    // overloads that differ in parameter types only get names of their own.
+                    if (p.Type != Element)
+                    {
+                        kinds.Append(p.Type.Letter());
+                    }
                 }
 
                 return Element.Keyword() + "_" + kinds;
@@ -86,6 +98,12 @@ namespace Simd.Generators.Model
 
         /// <summary>The type argument list of this instantiation of a generic kernel (<c>&lt;float&gt;</c>), or empty.</summary>
         public string TypeArguments => TypeParameter.Length == 0 ? string.Empty : "<" + Element.Keyword() + ">";
+
+        /// <summary>Whether a parameter or the returned value is an integer (such kernels get no device overloads yet).</summary>
+        public bool HasIntegerParameters => Element.IsInteger() || System.Linq.Enumerable.Any(Parameters, p => p.Type.IsInteger());
+
+        /// <summary>The type of the parameter named <paramref name="name"/>.</summary>
+        public ElementType TypeOf(string name) => System.Linq.Enumerable.First(Parameters, p => p.Name == name).Type;
 
         /// <summary>Whether the kernel writes anything besides its returned value (<c>ref</c> or <c>out</c> lanes).</summary>
         public bool HasSideOutputs => System.Linq.Enumerable.Any(Parameters, p => p.IsOutput);

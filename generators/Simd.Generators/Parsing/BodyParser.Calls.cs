@@ -74,7 +74,27 @@ namespace Simd.Generators.Parsing
             // Math.Exp(float) binds to Math.Exp(double): the call computes in double. (A condition, and Sign, which returns
             // an int the compiler converts, compute in their argument's type.)
             ITypeSymbol computed = row.ReturnsMask || row.Function == MathFunction.Sign ? callee.Parameters[0].Type : callee.ReturnType;
-            if (!IsElement(computed))
+            if (IsInteger(computed))
+            {
+                if (LaneType(computed) is null)
+                {
+                    ReportType(invocation, computed);
+                    return null;
+                }
+
+                if (row.Function == MathFunction.Abs)
+                {
+                    Report(Diagnostics.UnsupportedExpression, invocation.GetLocation(), $"'{container}.{callee.Name}' of an '{computed.ToDisplayString()}'", $"it throws OverflowException for {computed.ToDisplayString()}.MinValue in the scalar method, which the vector paths cannot; write 'x < 0 ? -x : x' (MinValue stays MinValue, as unchecked negation gives) or compute in '{ElementName}'");
+                    return null;
+                }
+
+                if (row.Function is not (MathFunction.Min or MathFunction.Max or MathFunction.Clamp))
+                {
+                    Report(Diagnostics.UnsupportedExpression, invocation.GetLocation(), $"'{container}.{callee.Name}' of an '{computed.ToDisplayString()}'", $"on integers a kernel has Min, Max and Clamp; convert to '{ElementName}' for the other functions");
+                    return null;
+                }
+            }
+            else if (!IsElement(computed))
             {
                 Report(Diagnostics.MixedPrecision, invocation.GetLocation(), $"'{container}.{callee.Name}' computes in '{computed.ToDisplayString()}'", ElementName);
                 return null;
@@ -157,16 +177,16 @@ namespace Simd.Generators.Parsing
             }
 
             string qualified = callee.ContainingType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            return new KernelCall(qualified, callee.Name, arguments.ToEquatableArray());
+            return new KernelCall(qualified, callee.Name, arguments.ToEquatableArray(), LaneType(callee.ReturnType)!.Value);
         }
 
         private string? KernelCallProblem(IMethodSymbol callee) =>
             !callee.IsStatic ? "it is not static"
             : callee.IsGenericMethod ? "it is generic; call a static helper, or write the call's arithmetic inline"
             : callee.ReturnType.SpecialType == SpecialType.System_Void ? "it is void; only kernels that return a value can be called"
-            : !IsElement(callee.ReturnType) ? $"it returns '{callee.ReturnType.ToDisplayString()}', not '{ElementName}'"
+            : LaneType(callee.ReturnType) is null ? $"it returns '{callee.ReturnType.ToDisplayString()}', not '{ElementName}' or '{types.Integer.Keyword()}'"
             : callee.Parameters.Any(p => p.RefKind != RefKind.None) ? "it has a 'ref' or 'out' parameter"
-            : callee.Parameters.Any(p => !IsElement(p.Type)) ? $"its parameters are not all '{ElementName}'"
+            : callee.Parameters.Any(p => LaneType(p.Type) is null) ? $"its parameters are not all '{ElementName}' or '{types.Integer.Keyword()}'"
             : callee.DeclaredAccessibility == Accessibility.Private && !SymbolEqualityComparer.Default.Equals(callee.ContainingType, method.ContainingType) ? "it is private to another type"
             : null;
 
@@ -206,6 +226,7 @@ namespace Simd.Generators.Parsing
 
             string name = type.ToDisplayString();
             return name == "System.Math" || name == "System.MathF" || type.SpecialType == SpecialType.System_Single || type.SpecialType == SpecialType.System_Double
+                || type.SpecialType == SpecialType.System_Int32 || type.SpecialType == SpecialType.System_Int64
                 || (type.TypeKind == TypeKind.Interface && type.ContainingNamespace?.ToDisplayString() == "System.Numerics");
         }
 
@@ -261,9 +282,9 @@ namespace Simd.Generators.Parsing
                 }
             }
 
-            if (problem is null && (!IsElement(definition.ReturnType) || definition.Parameters.Any(p => !IsElement(p.Type))))
+            if (problem is null && (LaneType(definition.ReturnType) is null || definition.Parameters.Any(p => LaneType(p.Type) is null)))
             {
-                problem = $"its parameters and return value are not all '{ElementName}'";
+                problem = $"its parameters and return value are not all '{ElementName}' or '{types.Integer.Keyword()}'";
             }
 
             (BlockSyntax? block, ArrowExpressionClauseSyntax? arrow) = declaration switch

@@ -14,12 +14,15 @@ namespace Simd.Generators.Parsing
     {
         private const string RemainderAdvice = "'%' has no vector instruction and no exact vector form; compute the remainder before calling the kernel";
 
-        private string ElementName => element.Keyword();
+        private string ElementName => types.Float.Keyword();
 
-        /// <summary>Whether <paramref name="type"/> is the element type: float or double, or the kernel's (or an inlined helper's) type parameter.</summary>
-        private bool IsElement(ITypeSymbol type) => KernelParser.ElementOf(type) == element || elementTypes.Contains(type);
+        /// <summary>Whether <paramref name="type"/> is the floating-point type of the kernel: float or double, or the kernel's (or an inlined helper's) type parameter.</summary>
+        private bool IsElement(ITypeSymbol type) => KernelParser.ElementOf(type) == types.Float || elementTypes.Contains(type);
 
-        /// <summary>An expression of the element type.</summary>
+        /// <summary>
+        /// A number: an expression of the kernel's floating-point or integer type, in the type C# converts it to where it
+        /// stands (<c>i</c> in <c>x * i</c> is converted to <c>float</c>, as the compiler converts it).
+        /// </summary>
         private Expr? Value(ExpressionSyntax syntax)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -28,57 +31,64 @@ namespace Simd.Generators.Parsing
                 return null;
             }
 
+            TypeInfo info = model.GetTypeInfo(syntax, cancellationToken);
+            ITypeSymbol? type = info.Type;
+            ElementType? target = info.ConvertedType is { } converted ? LaneType(converted) : type is null ? null : LaneType(type);
             Optional<object?> constant = model.GetConstantValue(syntax, cancellationToken);
-            if (constant.HasValue && constant.Value is not null and not bool and not string and not char)
+            if (constant.HasValue && constant.Value is not null and not bool and not string and not char && target is { } constantType)
             {
-                return Number(Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture));
+                return ConstantOf(constant.Value, constantType);
             }
 
             // Calls first: Math.Sign returns an int that the compiler converts to the element type.
             if (syntax is InvocationExpressionSyntax invocation)
             {
-                return Call(invocation, wantMask: false);
+                return Coerce(Call(invocation, wantMask: false), target);
             }
 
-            ITypeSymbol? type = model.GetTypeInfo(syntax, cancellationToken).Type;
             if (type is not null && IsInteger(type))
             {
                 if (IntegerValue(syntax) is long integer)
                 {
-                    return Number(integer);
+                    return ConstantOf(integer, target ?? types.Float);
                 }
 
-                // 'c ? 1 : 2' is an int the compiler converts to the element type: a select of two constants.
-                if (syntax is ConditionalExpressionSyntax choice || (syntax is ParenthesizedExpressionSyntax { Expression: ConditionalExpressionSyntax inner } && (choice = inner) is not null))
+                if (LaneType(type) is not { } lane || !lane.IsInteger())
                 {
-                    Expr? condition = Mask(choice.Condition);
-                    Expr? whenTrue = Value(choice.WhenTrue);
-                    Expr? whenFalse = Value(choice.WhenFalse);
-                    return condition is not null && whenTrue is not null && whenFalse is not null ? new Select(condition, whenTrue, whenFalse) : null;
+                    // 'c ? 1 : 2' is an int the compiler converts to the element type: a select of two constants.
+                    if (syntax is ConditionalExpressionSyntax choice || (syntax is ParenthesizedExpressionSyntax { Expression: ConditionalExpressionSyntax inner } && (choice = inner) is not null))
+                    {
+                        Expr? condition = Mask(choice.Condition);
+                        Expr? whenTrue = Value(choice.WhenTrue);
+                        Expr? whenFalse = Value(choice.WhenFalse);
+                        return condition is not null && whenTrue is not null && whenFalse is not null ? Coerce(new Select(condition, whenTrue, whenFalse), target) : null;
+                    }
+
+                    ReportType(syntax, type);
+                    return null;
                 }
-
-                Report(Diagnostics.UnsupportedExpression, syntax.GetLocation(), $"The integer expression '{Short(syntax.ToString())}', whose value is not known at compile time", $"integer lanes are not supported; compute in '{ElementName}' (loop counters and integer constants are fine)");
-                return null;
             }
-
-            if (type is not null && !IsElement(type))
+            else if (type is not null && LaneType(type) is null)
             {
                 if (type.SpecialType == SpecialType.System_Boolean)
                 {
                     Report(Diagnostics.UnsupportedExpression, syntax.GetLocation(), "A 'bool' used as a number", "choose a value with ?: or if / else");
                 }
-                else if (IsOtherFloatingPoint(type))
-                {
-                    Report(Diagnostics.MixedPrecision, syntax.GetLocation(), $"'{Short(syntax.ToString())}' computes in '{type.ToDisplayString()}'", ElementName);
-                }
                 else
                 {
-                    Report(Diagnostics.UnsupportedExpression, syntax.GetLocation(), $"An expression of type '{type.ToDisplayString()}'", $"kernels compute with '{ElementName}' values only");
+                    ReportType(syntax, type);
                 }
 
                 return null;
             }
 
+            return Coerce(Structure(syntax, type), target);
+        }
+
+        /// <summary>The operators and forms of a number, in its own type (<see cref="Value"/> converts it where C# does).</summary>
+        private Expr? Structure(ExpressionSyntax syntax, ITypeSymbol? type)
+        {
+            bool integer = type is not null && IsInteger(type);
             switch (syntax)
             {
                 case ParenthesizedExpressionSyntax parenthesized:
@@ -88,7 +98,14 @@ namespace Simd.Generators.Parsing
                     return Identifier(identifier, wantMask: false);
 
                 case CastExpressionSyntax cast:
-                    return Value(cast.Expression);
+                    return Value(cast.Expression) is { } converted ? Convert(converted, LaneType(type!)!.Value) : null;
+
+                case CheckedExpressionSyntax uncheckedExpression when uncheckedExpression.IsKind(SyntaxKind.UncheckedExpression):
+                    return Value(uncheckedExpression.Expression);
+
+                case CheckedExpressionSyntax check:
+                    Report(Diagnostics.UnsupportedExpression, check.Keyword.GetLocation(), $"'checked({Short(check.Expression.ToString())})'", CheckedAdvice);
+                    return null;
 
                 case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryMinusExpression):
                     return Value(unary.Operand) is { } operand ? new Unary(UnaryOperator.Negate, operand) : null;
@@ -96,9 +113,23 @@ namespace Simd.Generators.Parsing
                 case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.UnaryPlusExpression):
                     return Value(unary.Operand);
 
+                case PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.BitwiseNotExpression):
+                    return Value(unary.Operand) is { } bits ? new Unary(UnaryOperator.BitwiseNot, bits) : null;
+
                 case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.ModuloExpression):
-                    Report(Diagnostics.UnsupportedExpression, binary.OperatorToken.GetLocation(), "The remainder operator '%'", RemainderAdvice);
+                    Report(Diagnostics.UnsupportedExpression, binary.OperatorToken.GetLocation(), integer ? $"The integer remainder '{Short(binary.ToString())}'" : "The remainder operator '%'", integer ? IntegerRemainderAdvice : RemainderAdvice);
                     return null;
+
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.DivideExpression) && integer:
+                    Report(Diagnostics.UnsupportedExpression, binary.OperatorToken.GetLocation(), $"The integer division '{Short(binary.ToString())}'", IntegerDivisionAdvice);
+                    return null;
+
+                case BinaryExpressionSyntax binary when Shift(binary.Kind()) is { } shift:
+                {
+                    Expr? left = Value(binary.Left);
+                    Expr? count = left is null ? null : ShiftCount(binary.Right, types.TypeOf(left));
+                    return left is not null && count is not null ? new Binary(shift, left, count) : null;
+                }
 
                 case BinaryExpressionSyntax binary when Arithmetic(binary) is { } op:
                 {
@@ -125,7 +156,7 @@ namespace Simd.Generators.Parsing
         }
 
         /// <summary>A number of the element type: the constant rounded to it, as the C# compiler rounds the literal.</summary>
-        private Constant Number(double value) => new Constant(element == ElementType.Single ? (float)value : value);
+        private Constant Number(double value) => new Constant(types.Float == ElementType.Single ? (float)value : value);
 
         /// <summary>A <see langword="bool"/> expression: a comparison, a classification (<c>float.IsNaN</c>…) or a logical combination of them.</summary>
         private Expr? Mask(ExpressionSyntax syntax)
@@ -190,7 +221,7 @@ namespace Simd.Generators.Parsing
             {
                 if (binding.Integer is long integer)
                 {
-                    return Number(integer);
+                    return ConstantOf(integer, (model.GetTypeInfo(identifier, cancellationToken).Type is { } declared ? LaneType(declared) : null) ?? types.Float);
                 }
 
                 if (symbol is IParameterSymbol parameter && frames.Count == 1)
@@ -226,7 +257,7 @@ namespace Simd.Generators.Parsing
                 return null;
             }
 
-            bool single = element == ElementType.Single;
+            bool single = types.Float == ElementType.Single;
             double? value = symbol.Name switch
             {
                 "Zero" => 0.0,
@@ -258,7 +289,7 @@ namespace Simd.Generators.Parsing
             Optional<object?> constant = model.GetConstantValue(syntax, cancellationToken);
             if (constant.HasValue && constant.Value is not null and not bool and not string)
             {
-                return constant.Value is char c ? c : Convert.ToInt64(constant.Value, CultureInfo.InvariantCulture);
+                return constant.Value is char c ? c : System.Convert.ToInt64(constant.Value, CultureInfo.InvariantCulture);
             }
 
             switch (syntax)
@@ -284,6 +315,7 @@ namespace Simd.Generators.Parsing
                         SyntaxKind.ModuloExpression when right != 0 => left % right,
                         SyntaxKind.LeftShiftExpression => left << (int)right,
                         SyntaxKind.RightShiftExpression => left >> (int)right,
+                        SyntaxKind.UnsignedRightShiftExpression => null,
                         SyntaxKind.BitwiseAndExpression => left & right,
                         SyntaxKind.BitwiseOrExpression => left | right,
                         SyntaxKind.ExclusiveOrExpression => left ^ right,
@@ -329,6 +361,17 @@ namespace Simd.Generators.Parsing
             SyntaxKind.SubtractExpression => BinaryOperator.Subtract,
             SyntaxKind.MultiplyExpression => BinaryOperator.Multiply,
             SyntaxKind.DivideExpression => BinaryOperator.Divide,
+            SyntaxKind.BitwiseAndExpression => BinaryOperator.BitwiseAnd,
+            SyntaxKind.BitwiseOrExpression => BinaryOperator.BitwiseOr,
+            SyntaxKind.ExclusiveOrExpression => BinaryOperator.ExclusiveOr,
+            _ => null,
+        };
+
+        private static BinaryOperator? Shift(SyntaxKind kind) => kind switch
+        {
+            SyntaxKind.LeftShiftExpression or SyntaxKind.LeftShiftAssignmentExpression => BinaryOperator.ShiftLeft,
+            SyntaxKind.RightShiftExpression or SyntaxKind.RightShiftAssignmentExpression => BinaryOperator.ShiftRight,
+            SyntaxKind.UnsignedRightShiftExpression or SyntaxKind.UnsignedRightShiftAssignmentExpression => BinaryOperator.ShiftRightLogical,
             _ => null,
         };
 

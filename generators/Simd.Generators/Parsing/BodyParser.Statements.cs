@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Simd.Generators.Ir;
+using Simd.Generators.Model;
 
 namespace Simd.Generators.Parsing
 {
@@ -45,6 +46,10 @@ namespace Simd.Generators.Parsing
                 case ForStatementSyntax loop:
                     ParseFor(loop);
                     break;
+                case CheckedStatementSyntax uncheckedBlock when uncheckedBlock.IsKind(SyntaxKind.UncheckedStatement):
+                    // Kernels compute unchecked: the block is the same statements.
+                    ParseStatement(uncheckedBlock.Block);
+                    break;
                 case LocalFunctionStatementSyntax:
                 case EmptyStatementSyntax:
                     // A local function is inlined where it is called.
@@ -70,7 +75,7 @@ namespace Simd.Generators.Parsing
             LockStatementSyntax => ("A 'lock' statement", "a kernel has no shared state to lock"),
             GotoStatementSyntax or LabeledStatementSyntax => ("'goto' and labels", "use if / else"),
             YieldStatementSyntax => ("'yield'", "a kernel returns one value per element"),
-            CheckedStatementSyntax => ("A 'checked' or 'unchecked' block", "kernels compute in floating point, where these have no effect"),
+            CheckedStatementSyntax => ("A 'checked' block", CheckedAdvice),
             UnsafeStatementSyntax or FixedStatementSyntax => ("Unsafe code", "a kernel sees one element of each lane; the generated overloads take the spans"),
             _ => ($"The statement '{Short(statement.ToString())}'", "a kernel body has declarations, assignments, if / else, for loops with constant bounds and return"),
         };
@@ -93,23 +98,35 @@ namespace Simd.Generators.Parsing
                 ExpressionSyntax? initializer = declarator.Initializer?.Value;
                 if (IsInteger(local.Type))
                 {
-                    // An integer local is a compile-time constant of the body (like a loop counter), never a lane.
+                    // An integer local with a constant value that nothing assigns is a compile-time constant of the body
+                    // (like a loop counter, usable in loop bounds); any other integer local is a lane.
                     long? integer = initializer is null ? null : IntegerValue(initializer);
-                    if (integer is null)
+                    if (integer is not null && !IsAssigned(local, declaration.Parent ?? declaration))
                     {
-                        Report(Diagnostics.UnsupportedExpression, declarator.GetLocation(), $"The integer local '{local.Name}' without a value known at compile time", "integer locals must have a constant value (integer lanes are not supported)");
-                        reported.Add(local);
+                        bindings[local] = new Binding(null, false, integer);
                         continue;
                     }
 
-                    bindings[local] = new Binding(null, false, integer);
-                    continue;
+                    if (LaneType(local.Type) is null)
+                    {
+                        if (KernelParser.ElementOf(local.Type) is not null)
+                        {
+                            Report(Diagnostics.MixedWidth, declaration.Declaration.Type.GetLocation(), $"The local '{local.Name}' of type '{local.Type.ToDisplayString()}'", element.Keyword(), KernelParser.WidthAdvice(element));
+                        }
+                        else
+                        {
+                            Report(Diagnostics.UnsupportedExpression, declaration.Declaration.Type.GetLocation(), $"A local of type '{local.Type.ToDisplayString()}'", $"kernel locals are '{ElementName}', '{types.Integer.Keyword()}' or 'bool'");
+                        }
+
+                        reported.Add(local);
+                        continue;
+                    }
                 }
 
                 bool isMask = local.Type.SpecialType == SpecialType.System_Boolean;
-                if (!isMask && !IsElement(local.Type))
+                if (!isMask && LaneType(local.Type) is null)
                 {
-                    Report(Diagnostics.UnsupportedExpression, declaration.Declaration.Type.GetLocation(), $"A local of type '{local.Type.ToDisplayString()}'", $"kernel locals are '{ElementName}' or 'bool'");
+                    Report(Diagnostics.UnsupportedExpression, declaration.Declaration.Type.GetLocation(), $"A local of type '{local.Type.ToDisplayString()}'", $"kernel locals are '{ElementName}', '{types.Integer.Keyword()}' or 'bool'");
                     reported.Add(local);
                     continue;
                 }
@@ -117,7 +134,7 @@ namespace Simd.Generators.Parsing
                 // A local declared without a value is definitely assigned before it is read (the C# compiler checks);
                 // it starts at zero so the lowered code, which assigns it lane by lane, is well defined.
                 Expr? value = initializer is null
-                    ? (isMask ? new MaskConstant(false) : new Constant(0))
+                    ? (isMask ? new MaskConstant(false) : IsInteger(local.Type) ? new IntegerConstant(0) : new Constant(0))
                     : (isMask ? Mask(initializer) : Value(initializer));
                 if (value is null)
                 {
@@ -166,21 +183,42 @@ namespace Simd.Generators.Parsing
             }
 
             bool simple = assignment.IsKind(SyntaxKind.SimpleAssignmentExpression);
+            ElementType targetType = types.Variable(binding.Name!);
+            bool integer = !binding.IsMask && targetType.IsInteger();
             BinaryOperator? compound = assignment.Kind() switch
             {
                 SyntaxKind.AddAssignmentExpression when !binding.IsMask => BinaryOperator.Add,
                 SyntaxKind.SubtractAssignmentExpression when !binding.IsMask => BinaryOperator.Subtract,
                 SyntaxKind.MultiplyAssignmentExpression when !binding.IsMask => BinaryOperator.Multiply,
-                SyntaxKind.DivideAssignmentExpression when !binding.IsMask => BinaryOperator.Divide,
+                SyntaxKind.DivideAssignmentExpression when !binding.IsMask && !integer => BinaryOperator.Divide,
                 SyntaxKind.AndAssignmentExpression when binding.IsMask => BinaryOperator.And,
                 SyntaxKind.OrAssignmentExpression when binding.IsMask => BinaryOperator.Or,
+                SyntaxKind.AndAssignmentExpression when integer => BinaryOperator.BitwiseAnd,
+                SyntaxKind.OrAssignmentExpression when integer => BinaryOperator.BitwiseOr,
+                SyntaxKind.ExclusiveOrAssignmentExpression when integer => BinaryOperator.ExclusiveOr,
+                SyntaxKind.LeftShiftAssignmentExpression or SyntaxKind.RightShiftAssignmentExpression or SyntaxKind.UnsignedRightShiftAssignmentExpression when integer => Shift(assignment.Kind()),
                 _ => null,
             };
 
             if (!simple && compound is null)
             {
-                string advice = assignment.IsKind(SyntaxKind.ModuloAssignmentExpression) ? RemainderAdvice : binding.IsMask ? "use =, &= or |=" : "use =, +=, -=, *= or /=";
-                Report(Diagnostics.UnsupportedExpression, assignment.OperatorToken.GetLocation(), $"The operator '{assignment.OperatorToken.Text}'", advice);
+                (string what, string advice) = assignment.Kind() switch
+                {
+                    SyntaxKind.ModuloAssignmentExpression => ($"The operator '{assignment.OperatorToken.Text}'", integer ? IntegerRemainderAdvice : RemainderAdvice),
+                    SyntaxKind.DivideAssignmentExpression => ($"The integer division '{Short(assignment.ToString())}'", IntegerDivisionAdvice),
+                    _ => ($"The operator '{assignment.OperatorToken.Text}'", binding.IsMask ? "use =, &= or |=" : integer ? "use =, +=, -=, *=, &=, |=, ^=, <<=, >>= or >>>=" : "use =, +=, -=, *= or /="),
+                };
+                Report(Diagnostics.UnsupportedExpression, assignment.OperatorToken.GetLocation(), what, advice);
+                return;
+            }
+
+            if (compound is BinaryOperator.ShiftLeft or BinaryOperator.ShiftRight or BinaryOperator.ShiftRightLogical)
+            {
+                if (ShiftCount(assignment.Right, targetType) is { } count)
+                {
+                    AssignActive(binding.Name!, new Binary(compound.Value, new Variable(binding.Name!), count), false, assignment.GetLocation());
+                }
+
                 return;
             }
 
@@ -190,7 +228,15 @@ namespace Simd.Generators.Parsing
                 return;
             }
 
-            Expr value = compound is null ? right : new Binary(compound.Value, new Variable(binding.Name!), right);
+            // 'i += x' with a float x computes in float and converts back, as C# does: (int)(i + x).
+            Expr value = right;
+            if (compound is { } op)
+            {
+                ElementType computed = binding.IsMask ? targetType : types.TypeOf(right);
+                value = new Binary(op, binding.IsMask ? new Variable(binding.Name!) : Convert(new Variable(binding.Name!), computed), right);
+                value = binding.IsMask ? value : Convert(value, targetType);
+            }
+
             AssignActive(binding.Name!, value, binding.IsMask, assignment.GetLocation());
         }
 
@@ -207,7 +253,8 @@ namespace Simd.Generators.Parsing
                 return;
             }
 
-            var value = new Binary(up ? BinaryOperator.Add : BinaryOperator.Subtract, new Variable(binding.Name!), new Constant(1));
+            Expr one = types.Variable(binding.Name!).IsInteger() ? new IntegerConstant(1) : new Constant(1);
+            var value = new Binary(up ? BinaryOperator.Add : BinaryOperator.Subtract, new Variable(binding.Name!), one);
             AssignActive(binding.Name!, value, false, target.GetLocation());
         }
 

@@ -40,6 +40,9 @@ namespace Simd.Generators.Parsing
         private readonly HashSet<string> usedParameters = new HashSet<string>();
         private readonly Stack<Frame> frames = new Stack<Frame>();
 
+        /// <summary>The type of every variable of the lowered body, and of every expression over them.</summary>
+        private readonly ExprTypes types;
+
         /// <summary>Locals already reported as unusable: their uses are not reported again (one cause, one diagnostic).</summary>
         private readonly HashSet<ISymbol> reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private bool tooLong;
@@ -54,6 +57,7 @@ namespace Simd.Generators.Parsing
             this.element = element;
             this.diagnostics = diagnostics;
             this.cancellationToken = cancellationToken;
+            types = new ExprTypes(element);
             foreach (ITypeParameterSymbol typeParameter in method.TypeParameters)
             {
                 elementTypes.Add(typeParameter);
@@ -65,6 +69,7 @@ namespace Simd.Generators.Parsing
             {
                 names.Add(parameter.Name);
                 bindings[parameter] = new Binding(parameter.Name, false, null);
+                types.Declare(parameter.Name, KernelParser.ElementOf(parameter.Type) ?? element);
             }
         }
 
@@ -147,6 +152,11 @@ namespace Simd.Generators.Parsing
                 }
 
                 return;
+            }
+
+            if (declares)
+            {
+                types.Declare(name, types.TypeOf(value));
             }
 
             statements.Add(new Statement(name, declares, value, isMask));

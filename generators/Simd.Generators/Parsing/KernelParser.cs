@@ -120,7 +120,7 @@ namespace Simd.Generators.Parsing
                     AccessibilityText(method.DeclaredAccessibility),
                     element,
                     typeParameter?.Name ?? string.Empty,
-                    parameters.ToEquatableArray(),
+                    parameters.Select(p => typeParameter is null ? p : p with { Type = element }).ToEquatableArray(),
                     returnsValue,
                     reductions,
                     body,
@@ -229,45 +229,55 @@ namespace Simd.Generators.Parsing
             return ok ? types : null;
         }
 
+        /// <summary>
+        /// The kernel's element type: the returned type, or for a <see langword="void"/> kernel the first output's. Every
+        /// parameter must have its width (<c>float</c> and <c>int</c>, or <c>double</c> and <c>long</c>), except an <c>int</c>
+        /// uniform in a 64-bit kernel, which can only be a shift count.
+        /// </summary>
         private static ElementType? ReadElementType(IMethodSymbol method, MethodDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics)
         {
             ElementType? element = null;
-            if (method.ReturnType.SpecialType == SpecialType.System_Single)
+            if (method.ReturnType.SpecialType != SpecialType.System_Void)
             {
-                element = ElementType.Single;
-            }
-            else if (method.ReturnType.SpecialType == SpecialType.System_Double)
-            {
-                element = ElementType.Double;
-            }
-            else if (method.ReturnType.SpecialType != SpecialType.System_Void)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString()));
-                return null;
-            }
-
-            foreach (IParameterSymbol parameter in method.Parameters)
-            {
-                ElementType? type = ElementOf(parameter.Type);
-                if (type is null)
-                {
-                    continue;
-                }
-
+                element = ElementOf(method.ReturnType);
                 if (element is null)
                 {
-                    element = type;
-                }
-                else if (element != type)
-                {
-                    Location location = parameter.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation();
-                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MixedPrecision, location, $"Parameter '{parameter.Name}' is '{parameter.Type.ToDisplayString()}'", element.Value.Keyword()));
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedReturnType, syntax.ReturnType.GetLocation(), method.Name, method.ReturnType.ToDisplayString()));
                     return null;
                 }
             }
 
+            element ??= method.Parameters.Where(p => p.RefKind is RefKind.Ref or RefKind.Out).Select(p => ElementOf(p.Type)).FirstOrDefault(t => t is not null)
+                ?? method.Parameters.Select(p => ElementOf(p.Type)).FirstOrDefault(t => t is not null);
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                ElementType? type = ElementOf(parameter.Type);
+                if (type is null || element is null || type.Value.Is64() == element.Value.Is64())
+                {
+                    continue;
+                }
+
+                bool uniform = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == UniformAttributeName);
+                if (uniform && type == ElementType.Int32 && parameter.RefKind == RefKind.None)
+                {
+                    continue;
+                }
+
+                Location location = parameter.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation();
+                string what = $"Parameter '{parameter.Name}' is '{parameter.Type.ToDisplayString()}'";
+                diagnostics.Add(!type.Value.IsInteger() && !element.Value.IsInteger()
+                    ? DiagnosticInfo.Create(Diagnostics.MixedPrecision, location, what, element.Value.Keyword())
+                    : DiagnosticInfo.Create(Diagnostics.MixedWidth, location, what, element.Value.Keyword(), WidthAdvice(element.Value)));
+                return null;
+            }
+
             return element;
         }
+
+        /// <summary>What to write instead of a type of the other width, in a kernel over <paramref name="element"/>.</summary>
+        internal static string WidthAdvice(ElementType element) => element.Is64()
+            ? "a 64-bit kernel computes with 'double' and 'long' (and takes 'int' uniforms as shift counts only)"
+            : "a 32-bit kernel computes with 'float' and 'int'";
 
         private static List<KernelParameter> ReadParameters(IMethodSymbol method, MethodDeclarationSyntax syntax, bool typesKnown, ITypeParameterSymbol? typeParameter, List<DiagnosticInfo> diagnostics)
         {
@@ -314,7 +324,8 @@ namespace Simd.Generators.Parsing
                     continue;
                 }
 
-                parameters.Add(new KernelParameter(parameter.Name, kind.Value));
+                ElementType type = typeParameter is not null ? ElementType.Single : ElementOf(parameter.Type)!.Value;
+                parameters.Add(new KernelParameter(parameter.Name, kind.Value, type));
             }
 
             return parameters;
@@ -340,6 +351,8 @@ namespace Simd.Generators.Parsing
         {
             SpecialType.System_Single => ElementType.Single,
             SpecialType.System_Double => ElementType.Double,
+            SpecialType.System_Int32 => ElementType.Int32,
+            SpecialType.System_Int64 => ElementType.Int64,
             _ => null,
         };
 

@@ -207,6 +207,16 @@ public static class CudaPrelude
         // C# Math.Clamp lane by lane (NaN stays NaN, -0 stays -0); min > max cannot throw on a device.
         static __device__ __forceinline__ float simd_clamp(float v, float lo, float hi) { return v < lo ? lo : (v > hi ? hi : v); }
         static __device__ __forceinline__ double simd_clamp(double v, double lo, double hi) { return v < lo ? lo : (v > hi ? hi : v); }
+        // Integer Min, Max and Clamp (for kernels over int and long lanes).
+        static __device__ __forceinline__ int simd_min(int a, int b) { return a < b ? a : b; }
+        static __device__ __forceinline__ long long simd_min(long long a, long long b) { return a < b ? a : b; }
+        static __device__ __forceinline__ int simd_max(int a, int b) { return a > b ? a : b; }
+        static __device__ __forceinline__ long long simd_max(long long a, long long b) { return a > b ? a : b; }
+        static __device__ __forceinline__ int simd_clamp(int v, int lo, int hi) { return v < lo ? lo : (v > hi ? hi : v); }
+        static __device__ __forceinline__ long long simd_clamp(long long v, long long lo, long long hi) { return v < lo ? lo : (v > hi ? hi : v); }
+        // (int)x and (long)x as .NET converts: toward zero, saturating at the bounds, NaN to 0 (a C cast of those is undefined).
+        static __device__ __forceinline__ int simd_f2i(float x) { return x != x ? 0 : (x >= 2147483648.0f ? 2147483647 : (x <= -2147483648.0f ? (-2147483647 - 1) : (int)x)); }
+        static __device__ __forceinline__ long long simd_d2l(double x) { return x != x ? 0 : (x >= 9223372036854775808.0 ? 9223372036854775807LL : (x <= -9223372036854775808.0 ? (-9223372036854775807LL - 1) : (long long)x)); }
         static __device__ __forceinline__ float simd_add(float a, float b) { return a + b; }
         static __device__ __forceinline__ double simd_add(double a, double b) { return a + b; }
         // simd-host-checked-end

@@ -7,7 +7,7 @@ namespace Simd.Drivers;
 /// <summary>Min or max as the reductions fold them: <see cref="System.Math.Min(double, double)"/> semantics (NaN wins, −0 &lt; +0).</summary>
 /// <typeparam name="T">The element type.</typeparam>
 internal interface IExtremum<T>
-    where T : unmanaged, IFloatingPointIeee754<T>
+    where T : unmanaged, INumber<T>
 {
     /// <summary>The chosen one of two values.</summary>
     static abstract T Choose(T left, T right);
@@ -22,7 +22,7 @@ internal static class Extremum
     /// <summary><paramref name="seed"/> folded with every lane of <paramref name="value"/>, lane 0 first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Lanes<T, TVector, TWidth, TChoice>(T seed, TVector value)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TWidth : IVectorWidth<TVector, T>
         where TChoice : IExtremum<T>
     {
@@ -39,7 +39,7 @@ internal static class Extremum
 /// <summary>The minimum.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 internal readonly struct Minimum<T> : IExtremum<T>
-    where T : unmanaged, IFloatingPointIeee754<T>
+    where T : unmanaged, INumber<T>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Choose(T left, T right) => T.Min(left, right);
@@ -52,7 +52,7 @@ internal readonly struct Minimum<T> : IExtremum<T>
 /// <summary>The maximum.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 internal readonly struct Maximum<T> : IExtremum<T>
-    where T : unmanaged, IFloatingPointIeee754<T>
+    where T : unmanaged, INumber<T>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Choose(T left, T right) => T.Max(left, right);

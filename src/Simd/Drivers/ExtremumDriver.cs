@@ -15,31 +15,31 @@ namespace Simd.Drivers;
 public static class ExtremumDriver
 {
     /// <summary>The minimum of the kernel's values at indices 0 … <paramref name="length"/> − 1.</summary>
-    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <typeparam name="T"><see langword="float"/>, <see langword="double"/>, <see langword="int"/> or <see langword="long"/>: the kernel's element type.</typeparam>
     /// <typeparam name="TKernel">The generated kernel.</typeparam>
     /// <param name="kernel">The kernel.</param>
     /// <param name="length">How many elements; at least one.</param>
     /// <returns>The minimum, NaN if any value is NaN.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is not positive.</exception>
     public static T Min<T, TKernel>(ref TKernel kernel, int length)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TKernel : IValueKernel<T>, allows ref struct
         => Run<T, TKernel, Minimum<T>>(ref kernel, length);
 
     /// <summary>The maximum of the kernel's values at indices 0 … <paramref name="length"/> − 1.</summary>
-    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <typeparam name="T"><see langword="float"/>, <see langword="double"/>, <see langword="int"/> or <see langword="long"/>: the kernel's element type.</typeparam>
     /// <typeparam name="TKernel">The generated kernel.</typeparam>
     /// <param name="kernel">The kernel.</param>
     /// <param name="length">How many elements; at least one.</param>
     /// <returns>The maximum, NaN if any value is NaN.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is not positive.</exception>
     public static T Max<T, TKernel>(ref TKernel kernel, int length)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TKernel : IValueKernel<T>, allows ref struct
         => Run<T, TKernel, Maximum<T>>(ref kernel, length);
 
     private static T Run<T, TKernel, TChoice>(ref TKernel kernel, int length)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TKernel : IValueKernel<T>, allows ref struct
         where TChoice : IExtremum<T>
     {
@@ -68,7 +68,7 @@ public static class ExtremumDriver
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Vectorized<T, TVector, TWidth, TKernel, TChoice>(ref TKernel source, nuint length)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : IValueKernel<T>, allows ref struct
         where TChoice : IExtremum<T>

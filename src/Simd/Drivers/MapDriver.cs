@@ -20,12 +20,12 @@ public static class MapDriver
     /// lengths and aliasing: an output may be exactly one of the kernel's inputs (in place), never a shifted view of one,
     /// and no two outputs share memory.
     /// </summary>
-    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <typeparam name="T"><see langword="float"/>, <see langword="double"/>, <see langword="int"/> or <see langword="long"/>: the kernel's element type.</typeparam>
     /// <typeparam name="TKernel">The generated kernel, bound to its lanes and outputs.</typeparam>
     /// <param name="kernel">The kernel; its lanes and outputs hold at least <paramref name="length"/> elements.</param>
     /// <param name="length">The number of elements.</param>
     public static void Run<T, TKernel>(ref TKernel kernel, int length)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TKernel : IMapKernel<T>, allows ref struct
     {
         nuint n = (nuint)length;
@@ -56,7 +56,7 @@ public static class MapDriver
     /// <summary>The vector loop for <paramref name="length"/> ≥ one vector.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : IMapKernel<T>, allows ref struct
     {

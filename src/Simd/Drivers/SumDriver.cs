@@ -22,13 +22,13 @@ namespace Simd.Drivers;
 public static class SumDriver
 {
     /// <summary>The sum of the kernel's values at indices 0 … <paramref name="length"/> − 1; 0 when empty.</summary>
-    /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
+    /// <typeparam name="T"><see langword="float"/>, <see langword="double"/>, <see langword="int"/> or <see langword="long"/>: the kernel's element type.</typeparam>
     /// <typeparam name="TKernel">The generated kernel, bound to lanes at least <paramref name="length"/> long.</typeparam>
     /// <param name="kernel">The kernel.</param>
     /// <param name="length">How many elements to sum.</param>
     /// <returns>The sum, re-associated within the bound stated on <see cref="SumDriver"/>.</returns>
     public static T Run<T, TKernel>(ref TKernel kernel, int length)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TKernel : ISumKernel<T>, allows ref struct
     {
         nuint n = (nuint)length;
@@ -60,7 +60,7 @@ public static class SumDriver
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe T Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
     {
@@ -139,7 +139,7 @@ public static class SumDriver
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T AlignedFromElementZero<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length, nuint peel)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
     {
@@ -225,7 +225,7 @@ public static class SumDriver
     /// <summary>Adds the last n mod L elements to accumulator 1 and reduces: (s0 + s1) + (s2 + s3), then its lanes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Finish<T, TVector, TWidth, TKernel>(ref TKernel kernel, nuint length, nuint full, TVector s0, TVector s1, TVector s2, TVector s3)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
     {
@@ -249,7 +249,7 @@ public static class SumDriver
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T EachElementOnce<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
     {

@@ -62,4 +62,48 @@ public sealed record LaneCase(int Length, int[] Offsets, int Seed, double Specia
         double[] buffer = DoubleBuffer(lane, out int offset);
         return buffer.AsSpan(offset, Length).ToArray();
     }
+
+    /// <summary>Buffer <paramref name="lane"/>: a span of <see cref="Length"/> random ints (the bounds and ±1 among them) at its offset.</summary>
+    public int[] Int32Buffer(int lane, out int offset)
+    {
+        var random = new Random(Seed + (lane * 7919));
+        offset = Offsets[lane];
+        var buffer = new int[offset + Length + 19];
+        for (int i = 0; i < buffer.Length; i++)
+        {
+            buffer[i] = (int)Integer(random, int.MinValue, int.MaxValue);
+        }
+
+        return buffer;
+    }
+
+    /// <summary>Buffer <paramref name="lane"/>: a span of <see cref="Length"/> random longs (the bounds and ±1 among them) at its offset.</summary>
+    public long[] Int64Buffer(int lane, out int offset)
+    {
+        var random = new Random(Seed + (lane * 7919));
+        offset = Offsets[lane];
+        var buffer = new long[offset + Length + 19];
+        for (int i = 0; i < buffer.Length; i++)
+        {
+            buffer[i] = Integer(random, long.MinValue, long.MaxValue);
+        }
+
+        return buffer;
+    }
+
+    // Full-range values (products overflow), small values, and with the special odds the bounds, 0 and ±1.
+    private long Integer(Random random, long min, long max)
+    {
+        if (random.NextDouble() < SpecialOdds)
+        {
+            long[] specials = [min, max, min + 1, max - 1, 0, 1, -1];
+            return specials[random.Next(specials.Length)];
+        }
+
+        return random.Next(3) switch
+        {
+            0 => random.Next(-1000, 1000),
+            _ => min == int.MinValue ? random.Next(int.MinValue, int.MaxValue) : random.NextInt64(long.MinValue, long.MaxValue),
+        };
+    }
 }

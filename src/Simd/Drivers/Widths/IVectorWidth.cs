@@ -10,7 +10,7 @@ namespace Simd.Drivers.Widths;
 /// <typeparam name="TVector">The vector type: <c>Vector128&lt;T&gt;</c>, <c>Vector256&lt;T&gt;</c>, <c>Vector512&lt;T&gt;</c> or <c>Vector&lt;T&gt;</c>.</typeparam>
 /// <typeparam name="T">The element type.</typeparam>
 internal interface IVectorWidth<TVector, T>
-    where T : unmanaged, IFloatingPointIeee754<T>
+    where T : unmanaged, INumber<T>
 {
     /// <summary>Elements per vector.</summary>
     static abstract nuint Count { get; }

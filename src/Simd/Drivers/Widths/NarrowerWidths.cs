@@ -21,7 +21,7 @@ internal static class NarrowerWidths
     /// <summary>Steps the map kernel over <paramref name="start"/> … <paramref name="end"/> − 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Map<T, TVector, TWidth, TKernel>(ref TKernel kernel, nuint start, nuint end)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : IMapKernel<T>, allows ref struct
     {
@@ -51,7 +51,7 @@ internal static class NarrowerWidths
     /// <summary>The sum of the kernel's values over <paramref name="start"/> … <paramref name="end"/> − 1, in a fixed order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum<T, TVector, TWidth, TKernel>(ref TKernel kernel, nuint start, nuint end)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
     {
@@ -93,7 +93,7 @@ internal static class NarrowerWidths
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Fold<T, TVector, TWidth, TKernel, TChoice>(ref TKernel kernel, nuint start, nuint end, T seed)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
         where TWidth : IVectorWidth<TVector, T>
         where TKernel : IValueKernel<T>, allows ref struct
         where TChoice : IExtremum<T>

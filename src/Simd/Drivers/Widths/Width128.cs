@@ -8,7 +8,7 @@ namespace Simd.Drivers.Widths;
 
 /// <summary>The 128-bit width: <see cref="Vector128{T}"/>.</summary>
 internal readonly struct Width128<T> : IVectorWidth<Vector128<T>, T>
-    where T : unmanaged, IFloatingPointIeee754<T>
+    where T : unmanaged, INumber<T>
 {
     public static nuint Count => (nuint)Vector128<T>.Count;
 

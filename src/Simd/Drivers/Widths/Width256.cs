@@ -8,7 +8,7 @@ namespace Simd.Drivers.Widths;
 
 /// <summary>The 256-bit width: <see cref="Vector256{T}"/>.</summary>
 internal readonly struct Width256<T> : IVectorWidth<Vector256<T>, T>
-    where T : unmanaged, IFloatingPointIeee754<T>
+    where T : unmanaged, INumber<T>
 {
     public static nuint Count => (nuint)Vector256<T>.Count;
 

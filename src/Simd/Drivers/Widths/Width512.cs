@@ -8,7 +8,7 @@ namespace Simd.Drivers.Widths;
 
 /// <summary>The 512-bit width: <see cref="Vector512{T}"/>.</summary>
 internal readonly struct Width512<T> : IVectorWidth<Vector512<T>, T>
-    where T : unmanaged, IFloatingPointIeee754<T>
+    where T : unmanaged, INumber<T>
 {
     public static nuint Count => (nuint)Vector512<T>.Count;
 

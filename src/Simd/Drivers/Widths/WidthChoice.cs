@@ -23,7 +23,7 @@ internal static class WidthChoice
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Width For<T>(nuint length)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumber<T>
     {
         SimdPath path = SimdHardware.Path;
         if (path == SimdPath.VectorT && length >= WidthVector<T>.Count)

@@ -6,7 +6,7 @@ namespace Simd.Drivers.Widths;
 
 /// <summary>The <see cref="Vector{T}"/> width, whatever the process made it (128, 256 or 512 bits).</summary>
 internal readonly struct WidthVector<T> : IVectorWidth<Vector<T>, T>
-    where T : unmanaged, IFloatingPointIeee754<T>
+    where T : unmanaged, INumber<T>
 {
     public static nuint Count => (nuint)Vector<T>.Count;
 
