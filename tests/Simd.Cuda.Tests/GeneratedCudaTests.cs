@@ -17,7 +17,14 @@ namespace Simd.Cuda.Tests;
 /// </summary>
 public sealed class GeneratedCudaTests
 {
-    private static readonly IReadOnlyList<GeneratedCudaKernel> Kernels = [.. GeneratedCudaKernel.Of(typeof(GeneratedKernels)), .. GeneratedCudaKernel.Of(typeof(Größen))];
+    // The optimizers' kernels as Simd.Cuda compiles them for DeviceOptimizer, and its finiteness check, too.
+    private static readonly IReadOnlyList<GeneratedCudaKernel> Kernels =
+    [
+        .. GeneratedCudaKernel.Of(typeof(GeneratedKernels)),
+        .. GeneratedCudaKernel.Of(typeof(Größen)),
+        .. GeneratedCudaKernel.Of(typeof(Simd.Cuda.Optimization.OptimizerKernels)),
+        .. GeneratedCudaKernel.Of(typeof(Simd.Cuda.Optimization.FiniteCheckKernels)),
+    ];
 
     [Fact]
     public void EveryTranslatableKernelHasDeviceOverloads()
@@ -42,7 +49,7 @@ public sealed class GeneratedCudaTests
         Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.StepWithLossSum), [typeof(Span<double>), typeof(ReadOnlySpan<double>), typeof(double)]));
         Assert.Null(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.StepWithLossSum), [d, d, typeof(double)]));
 
-        CudaKernelDefinition adam = Kernels.Single(k => k.Scalar.Name == nameof(GeneratedKernels.AdamStep)).Definition;
+        CudaKernelDefinition adam = Kernels.Single(k => k.Scalar.DeclaringType == typeof(GeneratedKernels) && k.Scalar.Name == nameof(GeneratedKernels.AdamStep)).Definition;
         Assert.False(adam.ReturnsValue);
         Assert.Equal(
             [new("weight", CudaParameterKind.RefLane), new("m", CudaParameterKind.RefLane), new("v", CudaParameterKind.RefLane), new("gradient", CudaParameterKind.Lane), new("learningRate", CudaParameterKind.Uniform), new("beta1", CudaParameterKind.Uniform), new("beta2", CudaParameterKind.Uniform), new CudaKernelParameter("epsilon", CudaParameterKind.Uniform)],
@@ -51,6 +58,16 @@ public sealed class GeneratedCudaTests
         CudaKernelDefinition sigmoid = Kernels.Single(k => k.Scalar.Name == nameof(GeneratedKernels.SigmoidWithGrad)).Definition;
         Assert.True(sigmoid.ReturnsValue);
         Assert.StartsWith("__device__ float k_GeneratedKernels_SigmoidWithGrad_float_LO(float v_x, float& v_grad)\n{\n    v_grad = 0.0f;\n", sigmoid.DeviceSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryOptimizerKernelHasDeviceOverloadsForFloatAndDouble()
+    {
+        // Nine kernels (SGD, SGD with momentum, Adam, Adam with AMSGrad, four RMSprop forms, Adagrad), each generic.
+        IReadOnlyList<GeneratedCudaKernel> kernels = GeneratedCudaKernel.Of(typeof(Simd.Cuda.Optimization.OptimizerKernels));
+        Assert.Equal(18, kernels.Count);
+        Assert.All(kernels, k => Assert.False(k.Definition.ReturnsValue));
+        Assert.Equal(2, GeneratedCudaKernel.Of(typeof(Simd.Cuda.Optimization.FiniteCheckKernels)).Count);
     }
 
     [Fact]
