@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Simd.Learning;
 
 namespace Simd.Optimization;
@@ -82,8 +83,7 @@ public abstract class Optimizer<T>
                 nameof(parameters));
         }
 
-        RequireFinite(gradients, nameof(gradients), null);
-        RequireFinite(parameters, nameof(parameters), null);
+        RequireFinite(parameters, gradients, nameof(parameters), nameof(gradients), null);
         if (lengths.Length == 0)
         {
             Allocate([parameters.Length]);
@@ -131,8 +131,7 @@ public abstract class Optimizer<T>
                 }
             }
 
-            RequireFinite(g, nameof(groups), $"group {i}'s gradients");
-            RequireFinite(p, nameof(groups), $"group {i}'s parameters");
+            RequireFinite(p, g, nameof(groups), nameof(groups), i);
         }
 
         if (lengths.Length == 0)
@@ -209,6 +208,22 @@ public abstract class Optimizer<T>
                 throw new ArgumentException(
                     $"'{name}' holds {LearningArguments.Format(values[i])} at {where}; the values must be finite (no NaN or ∞), so nothing was updated.", name);
             }
+        }
+    }
+
+    /// <summary>
+    /// Checks that every parameter and gradient is finite: one vectorised pass over both, and only when it finds a
+    /// NaN or ∞ the scalar search for the first one, gradients first, for the message.
+    /// </summary>
+    private static void RequireFinite(ReadOnlySpan<T> parameters, ReadOnlySpan<T> gradients, string parametersName, string gradientsName, int? group)
+    {
+        bool finite = typeof(T) == typeof(float)
+            ? FiniteCheckKernels.NonFiniteSum(MemoryMarshal.Cast<T, float>(parameters), MemoryMarshal.Cast<T, float>(gradients)) == 0
+            : FiniteCheckKernels.NonFiniteSum(MemoryMarshal.Cast<T, double>(parameters), MemoryMarshal.Cast<T, double>(gradients)) == 0;
+        if (!finite)
+        {
+            RequireFinite(gradients, gradientsName, group is int g ? $"group {g}'s gradients" : null);
+            RequireFinite(parameters, parametersName, group is int p ? $"group {p}'s parameters" : null);
         }
     }
 
