@@ -1,14 +1,19 @@
 using System;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using BenchmarkDotNet.Attributes;
 using Simd.Optimization;
+using TorchSharp;
 
 namespace Simd.Benchmarks;
 
 /// <summary>
-/// One step of each optimizer on 1M floats: Simd.Optimization (the finiteness check of gradients and parameters,
-/// then one generated kernel over parameters, gradients and state) against the scalar loop a user would write and a
-/// composition of <c>TensorPrimitives</c> calls with temporaries (one pass per operation).
+/// One step of each optimizer on 1M and 16M floats: Simd.Optimization (the finiteness check of gradients and
+/// parameters, then one generated kernel over parameters, gradients and state) against the scalar loop a user would
+/// write, a composition of <c>TensorPrimitives</c> calls with temporaries (one pass per operation), TorchSharp's
+/// <c>torch.optim</c> on the CPU (LibTorch), and the memory-traffic floor: a loop that reads and writes exactly the
+/// streams the step must (the gradient and each updated stream read once, each updated stream written once) and
+/// computes nothing else, so no step can be faster on this machine.
 /// </summary>
 [MemoryDiagnoser(false)]
 public class OptimizerBenchmarks
@@ -18,9 +23,11 @@ public class OptimizerBenchmarks
     private float[] p = null!, g = null!, s1 = null!, s2 = null!, t1 = null!, t2 = null!;
     private Optimizer<float> optimizer = null!;
     private long step;
+    private torch.Tensor? torchParameters;
+    private torch.optim.Optimizer? torchOptimizer;
 
     /// <summary>Number of parameters.</summary>
-    [Params(1_048_576)]
+    [Params(1_048_576, 16_777_216)]
     public int N { get; set; }
 
     /// <summary>sgd (momentum 0.9), adam, adamw, rmsprop or adagrad.</summary>
@@ -49,6 +56,65 @@ public class OptimizerBenchmarks
             "rmsprop" => new RMSprop<float>(new RMSpropOptions(Lr)),
             _ => new Adagrad<float>(new AdagradOptions(Lr)),
         };
+    }
+
+    /// <summary>
+    /// Also TorchSharp's optimizer with the same hyper-parameters, on a parameter whose gradient is <c>g</c> (set once by
+    /// a backward pass). Where LibTorch's native library cannot load, this throws with the reason, and BenchmarkDotNet
+    /// reports the TorchSharp row as NA with that message: the row is skipped, never timed as something else.
+    /// </summary>
+    [GlobalSetup(Target = nameof(TorchSharpStep))]
+    public void SetupTorchSharp()
+    {
+        Setup();
+        try
+        {
+            torch.set_grad_enabled(true);
+            var parameter = new TorchSharp.Modules.Parameter(torch.tensor(p), requires_grad: true);
+            using (torch.Tensor gradient = torch.tensor(g))
+            using (torch.Tensor loss = (parameter * gradient).sum())
+            {
+                loss.backward();
+            }
+
+            torchParameters = parameter;
+            var parameters = new[] { parameter };
+            torchOptimizer = Optimizer switch
+            {
+                "sgd" => torch.optim.SGD(parameters, Lr, momentum: Mu),
+                "adam" => torch.optim.Adam(parameters, Lr, Beta1, Beta2, Eps),
+                "adamw" => torch.optim.AdamW(parameters, Lr, Beta1, Beta2, Eps, weight_decay: Wd),
+                "rmsprop" => torch.optim.RMSProp(parameters, Lr, Alpha, Eps),
+                _ => torch.optim.Adagrad(parameters, Lr),
+            };
+        }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException or InvalidOperationException or BadImageFormatException)
+        {
+            throw new NotSupportedException($"TorchSharp row skipped: LibTorch's native library could not be loaded here ({NativeLoadFailure() ?? e.GetBaseException().Message}).", e);
+        }
+    }
+
+    /// <summary>The loader's own reason (such as a missing libstdc++ symbol version), which TorchSharp's message leaves out.</summary>
+    private static string? NativeLoadFailure()
+    {
+        string path = System.IO.Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+        try
+        {
+            System.Runtime.InteropServices.NativeLibrary.Free(System.Runtime.InteropServices.NativeLibrary.Load(path));
+            return null;
+        }
+        catch (DllNotFoundException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Frees TorchSharp's tensors.</summary>
+    [GlobalCleanup(Target = nameof(TorchSharpStep))]
+    public void CleanupTorchSharp()
+    {
+        torchOptimizer?.Dispose();
+        torchParameters?.Dispose();
     }
 
     /// <summary>Simd.Optimization: one kernel per step.</summary>
@@ -139,6 +205,47 @@ public class OptimizerBenchmarks
                 TensorPrimitives.Divide(g, t1, t2);
                 TensorPrimitives.MultiplyAdd(t2, -Lr, p, p);
                 break;
+        }
+    }
+
+    /// <summary>TorchSharp's <c>torch.optim</c> step on the CPU (LibTorch's own thread count).</summary>
+    [Benchmark]
+    public void TorchSharpStep() => torchOptimizer!.step();
+
+    /// <summary>
+    /// The memory-traffic floor: reads g and each stream the step updates (θ and the state buffers) once and writes each
+    /// updated stream once, with one add per element and stream — the bytes every step must move, and nothing else.
+    /// </summary>
+    [Benchmark]
+    public unsafe void TrafficFloor()
+    {
+        int streams = Optimizer switch { "adam" or "adamw" => 3, _ => 2 };
+        fixed (float* gp = g, pp = p, a = s1, b = s2)
+        {
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= N - 16; i += 16)
+                {
+                    Vector512<float> gi = Vector512.Load(gp + i);
+                    Vector512.Store(Vector512.Load(pp + i) + gi, pp + i);
+                    Vector512.Store(Vector512.Load(a + i) + gi, a + i);
+                    if (streams == 3)
+                    {
+                        Vector512.Store(Vector512.Load(b + i) + gi, b + i);
+                    }
+                }
+            }
+
+            for (; i < N; i++)
+            {
+                pp[i] += gp[i];
+                a[i] += gp[i];
+                if (streams == 3)
+                {
+                    b[i] += gp[i];
+                }
+            }
         }
     }
 }

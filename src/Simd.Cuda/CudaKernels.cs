@@ -5,13 +5,14 @@ using Simd.Cuda.Templates;
 namespace Simd.Cuda;
 
 /// <summary>
-/// Runs generated <c>[Kernel]</c>s on the GPU over <see cref="DeviceBuffer{T}"/>s: the map (also the in-place
-/// update of a <c>ref</c> lane, by passing that lane as the destination) and the fused sum, min and max.
+/// Runs generated <c>[Kernel]</c>s on the GPU over <see cref="DeviceBuffer{T}"/>s: the map of a kernel that returns a
+/// value (<see cref="Map"/>), the update of a kernel that only writes its <c>ref</c> and <c>out</c> lanes
+/// (<see cref="Update"/>), and the fused sum, min and max of a kernel without side outputs.
 /// The device is the one the buffers live on. The generated device overloads call these methods.
 /// </summary>
 /// <remarks>
 /// <para><c>lanes</c> and <c>uniforms</c> follow the kernel's parameter order:
-/// <c>lanes[i]</c> is the i-th lane parameter, <c>uniforms[j]</c> the j-th uniform parameter.</para>
+/// <c>lanes[i]</c> is the i-th lane parameter (read, <c>ref</c> or <c>out</c>), <c>uniforms[j]</c> the j-th uniform parameter.</para>
 /// <para>Without CUDA, every method throws <see cref="CudaUnavailableException"/> before looking at its
 /// arguments, with a message that says what is missing.</para>
 /// <para>Semantics: the map is compiled without FMA contraction and with IEEE division and square root, so
@@ -24,12 +25,12 @@ public static class CudaKernels
 {
     private const uint BlockSize = BlockReduceTemplate.BlockSize;
 
-    /// <summary>Writes the kernel's value for every element to <paramref name="destination"/>; queued, not awaited.</summary>
+    /// <summary>Writes the kernel's value for every element to <paramref name="destination"/>, and its <c>ref</c> and <c>out</c> lanes if it has any; queued, not awaited.</summary>
     /// <typeparam name="T">The kernel's element type.</typeparam>
-    /// <param name="kernel">The kernel's definition.</param>
-    /// <param name="lanes">The lane buffers in parameter order, all the same length and on one device.</param>
+    /// <param name="kernel">The kernel's definition; it returns a value.</param>
+    /// <param name="lanes">The lane buffers (read, <c>ref</c> and <c>out</c> lanes) in parameter order, all the same length and on one device.</param>
     /// <param name="uniforms">The uniform values in parameter order.</param>
-    /// <param name="destination">At least as long as the lanes, on the same device; it may be one of the lanes exactly (in place), not a shifted overlap of one.</param>
+    /// <param name="destination">At least as long as the lanes, on the same device; it may be one of the read lanes exactly (in place), not a shifted overlap of one, and shares no memory with a written lane.</param>
     /// <exception cref="CudaUnavailableException">CUDA cannot run here.</exception>
     /// <exception cref="ArgumentException">The arguments do not fit the kernel (see the message).</exception>
     /// <exception cref="ObjectDisposedException">A buffer was disposed.</exception>
@@ -38,6 +39,11 @@ public static class CudaKernels
     {
         CudaRuntime.EnsureAvailable();
         long length = Validate(kernel, lanes, uniforms, nameof(Map));
+        if (!kernel.ReturnsValue)
+        {
+            throw new ArgumentException($"Kernel '{kernel.Name}' returns no value, so it has no destination; run it with {nameof(Update)}, which writes its ref and out lanes.", nameof(kernel));
+        }
+
         ArgumentNullException.ThrowIfNull(destination);
         CudaDevice device = lanes[0].Device;
         if (destination.Device != device)
@@ -52,32 +58,70 @@ public static class CudaKernels
 
         for (int i = 0; i < lanes.Length; i++)
         {
-            if (destination.OverlapsShifted(lanes[i]))
+            if (kernel.LaneParameter(i).IsWritten)
             {
-                throw new ArgumentException($"The destination overlaps lane {i} of kernel '{kernel.Name}' at a different start; pass the same buffer to compute in place, or a separate buffer.", nameof(destination));
+                if (destination.Shares(lanes[i]))
+                {
+                    throw new ArgumentException($"The destination and lane {kernel.LaneLabel(i)} of kernel '{kernel.Name}' share memory; each output of a kernel needs a buffer of its own.", nameof(destination));
+                }
+            }
+            else if (destination.OverlapsShifted(lanes[i]))
+            {
+                throw new ArgumentException($"The destination overlaps lane {kernel.LaneLabel(i)} of kernel '{kernel.Name}' at a different start; pass the same buffer to compute in place, or a separate buffer.", nameof(destination));
             }
         }
 
+        Launch(kernel, lanes, uniforms, destination, length);
+    }
+
+    /// <summary>Runs a kernel that returns no value over every element, writing its <c>ref</c> and <c>out</c> lanes; queued, not awaited.</summary>
+    /// <typeparam name="T">The kernel's element type.</typeparam>
+    /// <param name="kernel">The kernel's definition; it returns no value and writes at least one lane.</param>
+    /// <param name="lanes">The lane buffers (read, <c>ref</c> and <c>out</c> lanes) in parameter order, all the same length and on one device. A written lane may be one of the read lanes exactly, not a shifted overlap of one, and shares no memory with another written lane.</param>
+    /// <param name="uniforms">The uniform values in parameter order.</param>
+    /// <exception cref="CudaUnavailableException">CUDA cannot run here.</exception>
+    /// <exception cref="ArgumentException">The arguments do not fit the kernel (see the message).</exception>
+    /// <exception cref="ObjectDisposedException">A buffer was disposed.</exception>
+    public static void Update<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms)
+        where T : unmanaged
+    {
+        CudaRuntime.EnsureAvailable();
+        long length = Validate(kernel, lanes, uniforms, nameof(Update));
+        if (kernel.ReturnsValue)
+        {
+            throw new ArgumentException($"Kernel '{kernel.Name}' returns a value; run it with {nameof(Map)} and a destination for it.", nameof(kernel));
+        }
+
+        Launch(kernel, lanes, uniforms, null, length);
+    }
+
+    private static void Launch<T>(CudaKernelDefinition kernel, DeviceBuffer<T>[] lanes, T[] uniforms, DeviceBuffer<T>? destination, long length)
+        where T : unmanaged
+    {
         if (length == 0)
         {
             return;
         }
 
+        CudaDevice device = lanes[0].Device;
         CudaModule module = ModuleFor(kernel, device);
         var leases = new DeviceBuffer<T>.Lease[lanes.Length + 1];
         int held = 0;
         try
         {
-            Span<ulong> arguments = stackalloc ulong[kernel.ParameterIsLane.Count + 2];
+            Span<ulong> arguments = stackalloc ulong[kernel.Parameters.Count + 2];
             int slot = FillKernelArguments(kernel, lanes, uniforms, leases, ref held, arguments);
             arguments[slot++] = (ulong)length;
-            leases[held] = destination.Acquire();
-            arguments[slot] = leases[held++].Pointer;
+            if (destination is not null)
+            {
+                leases[held] = destination.Acquire();
+                arguments[slot++] = leases[held++].Pointer;
+            }
 
             // Enough blocks to fill every SM eight times over or more (at most 8 blocks of 256 threads are resident
             // per SM), so the last partial wave costs little; the grid-stride loop covers the rest.
             uint grid = (uint)Math.Min((length + BlockSize - 1) / BlockSize, device.MultiprocessorCount * 64L);
-            KernelLauncher.Launch(device, module.Function(MapTemplate.EntryPoint), grid, BlockSize, arguments, $"{kernel.Name} map");
+            KernelLauncher.Launch(device, module.Function(MapTemplate.EntryPoint), grid, BlockSize, arguments[..slot], $"{kernel.Name} map");
         }
         finally
         {
@@ -154,6 +198,11 @@ public static class CudaKernels
     {
         CudaRuntime.EnsureAvailable();
         long length = Validate(kernel, lanes, uniforms, operation);
+        if (!KernelModuleSource.HasReductions(kernel))
+        {
+            throw new ArgumentException($"{operation} of kernel '{kernel.Name}' is not available on the device: it reduces the returned values of kernels that write no ref or out lane.", nameof(kernel));
+        }
+
         if (length == 0)
         {
             return kind == ReductionKind.Sum
@@ -173,7 +222,7 @@ public static class CudaKernels
             {
                 using DeviceBuffer<double>.Lease partials = scratch.Memory.Acquire();
                 ulong result = partials.Pointer + ((ulong)ReductionScratch.MaxBlocks * (ulong)sizeof(T));
-                Span<ulong> arguments = stackalloc ulong[kernel.ParameterIsLane.Count + 2];
+                Span<ulong> arguments = stackalloc ulong[kernel.Parameters.Count + 2];
                 int slot = FillKernelArguments(kernel, lanes, uniforms, leases, ref held, arguments);
                 arguments[slot++] = (ulong)length;
                 arguments[slot] = partials.Pointer;
@@ -200,9 +249,9 @@ public static class CudaKernels
         where T : unmanaged
     {
         int lane = 0, uniform = 0, slot = 0;
-        foreach (bool isLane in kernel.ParameterIsLane)
+        foreach (CudaKernelParameter parameter in kernel.Parameters)
         {
-            if (isLane)
+            if (parameter.IsLane)
             {
                 leases[held] = lanes[lane++].Acquire();
                 arguments[slot++] = leases[held++].Pointer;
@@ -254,12 +303,42 @@ public static class CudaKernels
         {
             if (lanes[i].Device != first.Device)
             {
-                throw new ArgumentException($"Lane {i} of kernel '{kernel.Name}' is on CUDA device {lanes[i].Device.Ordinal} but lane 0 is on device {first.Device.Ordinal}; all buffers must be on one device.", nameof(lanes));
+                throw new ArgumentException($"Lane {kernel.LaneLabel(i)} of kernel '{kernel.Name}' is on CUDA device {lanes[i].Device.Ordinal} but lane {kernel.LaneLabel(0)} is on device {first.Device.Ordinal}; all buffers must be on one device.", kernel.LaneArgumentName(i, nameof(lanes)));
             }
 
             if (lanes[i].Length != first.Length)
             {
-                throw new ArgumentException($"Lane {i} of kernel '{kernel.Name}' has {lanes[i].Length} elements but lane 0 has {first.Length}; every lane of a kernel must have the same length.", nameof(lanes));
+                throw new ArgumentException($"Lane {kernel.LaneLabel(i)} of kernel '{kernel.Name}' has {lanes[i].Length} elements but lane {kernel.LaneLabel(0)} has {first.Length}; every lane of a kernel must have the same length.", kernel.LaneArgumentName(i, nameof(lanes)));
+            }
+        }
+
+        // The CPU overloads' aliasing rules: a written lane may be a read lane exactly (element j is read before it is
+        // written), never a shifted overlap of one; two written lanes share no memory.
+        for (int w = 0; w < lanes.Length; w++)
+        {
+            if (!kernel.LaneParameter(w).IsWritten)
+            {
+                continue;
+            }
+
+            for (int other = 0; other < lanes.Length; other++)
+            {
+                if (other == w)
+                {
+                    continue;
+                }
+
+                if (!kernel.LaneParameter(other).IsWritten)
+                {
+                    if (lanes[w].OverlapsShifted(lanes[other]))
+                    {
+                        throw new ArgumentException($"Lane {kernel.LaneLabel(w)} of kernel '{kernel.Name}' is written and overlaps lane {kernel.LaneLabel(other)} at a different start; pass the same buffer to compute in place, or a separate buffer.", kernel.LaneArgumentName(w, nameof(lanes)));
+                    }
+                }
+                else if (other > w && lanes[w].Shares(lanes[other]))
+                {
+                    throw new ArgumentException($"Lanes {kernel.LaneLabel(w)} and {kernel.LaneLabel(other)} of kernel '{kernel.Name}' are both written and share memory; each output of a kernel needs a buffer of its own.", kernel.LaneArgumentName(other, nameof(lanes)));
+                }
             }
         }
 

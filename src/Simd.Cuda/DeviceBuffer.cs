@@ -238,6 +238,15 @@ public sealed class DeviceBuffer<T> : IDisposable
             && offset < other.offset + other.Length
             && other.offset < offset + Length;
 
+    /// <summary>Whether two buffers share any element (an exact alias or a shifted overlap).</summary>
+    /// <param name="other">Another buffer.</param>
+    internal bool Shares(DeviceBuffer<T> other)
+        => ReferenceEquals(memory, other.memory)
+            && Length > 0
+            && other.Length > 0
+            && offset < other.offset + other.Length
+            && other.offset < offset + Length;
+
     /// <summary>Pins the memory for one operation and yields its device address.</summary>
     /// <exception cref="ObjectDisposedException">The buffer or its owner was disposed.</exception>
     internal Lease Acquire()

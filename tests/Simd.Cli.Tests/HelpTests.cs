@@ -37,7 +37,7 @@ public sealed class HelpTests
     public void Train_help_documents_every_option()
     {
         string help = InProcess.Run("train", "--help").Output;
-        foreach (string option in new[] { "--data", "--target", "--model", "--scale", "--alpha", "--iterations", "--tolerance", "--lambda", "--solver", "--precision", "--device", "--json", "--plot", "--optimizer", "--momentum", "--nesterov", "--beta1", "--beta2", "--epsilon", "--weight-decay" })
+        foreach (string option in new[] { "--data", "--target", "--model", "--scale", "--alpha", "--iterations", "--tolerance", "--lambda", "--solver", "--precision", "--device", "--json", "--plot", "--optimizer", "--momentum", "--nesterov", "--beta1", "--beta2", "--epsilon", "--weight-decay", "--dampening", "--amsgrad", "--rmsprop-alpha", "--centered", "--lr-decay", "--initial-accumulator" })
         {
             Assert.Contains(option, help);
         }

@@ -53,6 +53,8 @@ public sealed class TrainOptimizerTests
     [InlineData("rmsprop", "alpha", 0.99)]
     [InlineData("adagrad", "epsilon", 1e-10)]
     [InlineData("adagrad", "lrDecay", 0)]
+    [InlineData("adagrad", "initialAccumulatorValue", 0)]
+    [InlineData("sgd", "dampening", 0)]
     public void Omitted_options_take_torch_defaults(string optimizer, string field, double expected)
     {
         JsonElement json = InProcess.Run("train", "--json", "--iterations", "2", "--optimizer", optimizer).Json();
@@ -69,6 +71,62 @@ public sealed class TrainOptimizerTests
         s = InProcess.Run("train", "--json", "--iterations", "3", "--optimizer", "adamw", "--beta1", "0.8", "--beta2", "0.99", "--epsilon", "1e-6").Json()
             .GetProperty("optimizerSettings");
         Assert.Equal((0.8, 0.99, 1e-6, 0.01), (s.Number("beta1"), s.Number("beta2"), s.Number("epsilon"), s.Number("weightDecay")));
+    }
+
+    [Fact]
+    public void The_remaining_torch_options_reach_the_optimizer_and_the_json()
+    {
+        JsonElement s = InProcess.Run("train", "--json", "--iterations", "3", "--optimizer", "sgd", "--momentum", "0.9", "--dampening", "0.25").Json()
+            .GetProperty("optimizerSettings");
+        Assert.Equal((0.9, 0.25), (s.Number("momentum"), s.Number("dampening")));
+        s = InProcess.Run("train", "--json", "--iterations", "3", "--optimizer", "adam", "--amsgrad").Json().GetProperty("optimizerSettings");
+        Assert.True(s.GetProperty("amsgrad").GetBoolean());
+        s = InProcess.Run("train", "--json", "--iterations", "3", "--optimizer", "adamw", "--amsgrad").Json().GetProperty("optimizerSettings");
+        Assert.True(s.GetProperty("amsgrad").GetBoolean());
+        s = InProcess.Run("train", "--json", "--iterations", "3", "--optimizer", "rmsprop", "--rmsprop-alpha", "0.9", "--centered", "--alpha", "0.002").Json()
+            .GetProperty("optimizerSettings");
+        Assert.Equal((0.9, 0.002, true), (s.Number("alpha"), s.Number("learningRate"), s.GetProperty("centered").GetBoolean()));
+        s = InProcess.Run("train", "--json", "--iterations", "3", "--optimizer", "adagrad", "--lr-decay", "0.01", "--initial-accumulator", "0.1").Json()
+            .GetProperty("optimizerSettings");
+        Assert.Equal((0.01, 0.1), (s.Number("lrDecay"), s.Number("initialAccumulatorValue")));
+
+        // Left out, the booleans are torch's false.
+        Assert.False(InProcess.Run("train", "--json", "--iterations", "2", "--optimizer", "adam").Json().GetProperty("optimizerSettings").GetProperty("amsgrad").GetBoolean());
+        Assert.False(InProcess.Run("train", "--json", "--iterations", "2", "--optimizer", "rmsprop").Json().GetProperty("optimizerSettings").GetProperty("centered").GetBoolean());
+    }
+
+    [Fact]
+    public void The_new_options_change_the_fit_as_the_library_does()
+    {
+        // Each option reaches the update: the fit changes.
+        JsonElement plain = InProcess.Run("train", "--json", "--iterations", "20", "--optimizer", "adagrad").Json();
+        JsonElement decayed = InProcess.Run("train", "--json", "--iterations", "20", "--optimizer", "adagrad", "--lr-decay", "0.5", "--initial-accumulator", "1").Json();
+        Assert.NotEqual(plain.GetProperty("cost").GetDouble(), decayed.GetProperty("cost").GetDouble());
+        JsonElement centered = InProcess.Run("train", "--json", "--iterations", "20", "--optimizer", "rmsprop", "--centered").Json();
+        JsonElement uncentered = InProcess.Run("train", "--json", "--iterations", "20", "--optimizer", "rmsprop").Json();
+        Assert.NotEqual(uncentered.GetProperty("cost").GetDouble(), centered.GetProperty("cost").GetDouble());
+    }
+
+    [Theory]
+    [InlineData(new[] { "train", "--optimizer", "adam", "--dampening", "0.1" }, "simd: --dampening applies to --optimizer sgd, not adam")]
+    [InlineData(new[] { "train", "--optimizer", "sgd", "--amsgrad" }, "simd: --amsgrad applies to --optimizer adam, adamw, not sgd")]
+    [InlineData(new[] { "train", "--optimizer", "adam", "--rmsprop-alpha", "0.9" }, "simd: --rmsprop-alpha applies to --optimizer rmsprop, not adam")]
+    [InlineData(new[] { "train", "--optimizer", "adam", "--centered" }, "simd: --centered applies to --optimizer rmsprop, not adam")]
+    [InlineData(new[] { "train", "--optimizer", "rmsprop", "--lr-decay", "0.1" }, "simd: --lr-decay applies to --optimizer adagrad, not rmsprop")]
+    [InlineData(new[] { "train", "--initial-accumulator", "0.1" }, "simd: --initial-accumulator applies to --optimizer adagrad, not gd")]
+    [InlineData(new[] { "train", "--optimizer", "sgd", "--dampening", "nan" }, "simd: --dampening is invalid for --optimizer sgd: 'dampening' (the dampening τ) must be finite; it is NaN.")]
+    [InlineData(new[] { "train", "--optimizer", "sgd", "--momentum", "0.9", "--nesterov", "--dampening", "0.1" }, "simd: --nesterov is invalid for --optimizer sgd: 'nesterov' Nesterov momentum requires a momentum > 0 and zero dampening; momentum is 0.9 and dampening 0.1.")]
+    [InlineData(new[] { "train", "--optimizer", "rmsprop", "--rmsprop-alpha", "1.5" }, "simd: --rmsprop-alpha is invalid for --optimizer rmsprop: 'alpha' (the smoothing constant α) must be in [0, 1]; it is 1.5.")]
+    [InlineData(new[] { "train", "--optimizer", "adagrad", "--lr-decay", "-1" }, "simd: --lr-decay is invalid for --optimizer adagrad: 'lrDecay' (the learning-rate decay η) must be finite and ≥ 0; it is -1.")]
+    [InlineData(new[] { "train", "--optimizer", "adagrad", "--initial-accumulator", "-1" }, "simd: --initial-accumulator is invalid for --optimizer adagrad: 'initialAccumulatorValue' (the starting sum of squared gradients) must be finite and ≥ 0; it is -1.")]
+    [InlineData(new[] { "train", "--optimizer", "rmsprop", "--rmsprop-alpha", "x" }, "simd: --rmsprop-alpha needs a number (like 0.1 or 1e-3), got 'x'")]
+    [InlineData(new[] { "train", "--optimizer", "adagrad", "--lr-decay" }, "simd: --lr-decay needs a value")]
+    public void Bad_values_of_the_remaining_torch_options_are_usage_errors(string[] args, string message)
+    {
+        CliResult run = InProcess.Run(args);
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error);
     }
 
     [Theory]

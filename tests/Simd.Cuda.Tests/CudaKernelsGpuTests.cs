@@ -159,6 +159,85 @@ public sealed class CudaKernelsGpuTests : GpuTest
             Assert.Throws<ArgumentException>(() => CudaKernels.Sum(kernel, [wrongType, wrongType], [])).Message);
     }
 
+    [SkippableTheory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(100_003)]
+    public void A_kernel_with_two_ref_lanes_updates_both_as_the_scalar_method_does(int length)
+    {
+        CudaDevice device = Device;
+        (float[] w, float[] g) = Inputs(length, seed: length + 1, specials: true);
+        (float[] b, _) = Inputs(length, seed: length + 2, specials: false);
+        using var dw = DeviceBuffer<float>.FromSpan(device, w);
+        using var db = DeviceBuffer<float>.FromSpan(device, b);
+        using var dg = DeviceBuffer<float>.FromSpan(device, g);
+
+        CudaKernels.Update(SampleKernels.Create("momentum", false), [dw, db, dg], [0.01f, 0.9f]);
+
+        float[] newW = dw.ToArray(), newB = db.ToArray();
+        for (int i = 0; i < length; i++)
+        {
+            float ew = w[i], eb = b[i];
+            SampleKernels.Momentum(ref ew, ref eb, g[i], 0.01f, 0.9f);
+            Assert.True(Bits.SameOrBothNaN(ew, newW[i]) && Bits.SameOrBothNaN(eb, newB[i]), $"element {i}: CPU ({Bits.Show(ew)}, {Bits.Show(eb)}), device ({Bits.Show(newW[i])}, {Bits.Show(newB[i])})");
+        }
+    }
+
+    [SkippableFact]
+    public void A_kernel_with_an_out_lane_and_a_value_writes_both_and_may_write_over_its_input()
+    {
+        CudaDevice device = Device;
+        (float[] x, _) = Inputs(1000, seed: 5, specials: true);
+        using var dx = DeviceBuffer<float>.FromSpan(device, x);
+        using var half = DeviceBuffer<float>.Allocate(device, 1000);
+        CudaKernelDefinition kernel = SampleKernels.Create("halves", false);
+
+        // The out lane is the input exactly: element j is read before it is written.
+        using var destination = DeviceBuffer<float>.Allocate(device, 1000);
+        CudaKernels.Map(kernel, [dx, dx], [], destination);
+
+        float[] values = destination.ToArray(), halves = dx.ToArray();
+        for (int i = 0; i < x.Length; i++)
+        {
+            float expected = SampleKernels.Halves(x[i], out float expectedHalf);
+            Assert.True(Bits.SameOrBothNaN(expected, values[i]) && Bits.SameOrBothNaN(expectedHalf, halves[i]), $"element {i}");
+        }
+    }
+
+    [SkippableFact]
+    public void Outputs_that_overlap_fail_with_messages_naming_the_parameters()
+    {
+        CudaDevice device = Device;
+        CudaKernelDefinition momentum = SampleKernels.Create("momentum", false);
+        CudaKernelDefinition halves = SampleKernels.Create("halves", false);
+        using var six = DeviceBuffer<float>.Allocate(device, 6);
+        using var five = DeviceBuffer<float>.Allocate(device, 5);
+        using var other = DeviceBuffer<float>.Allocate(device, 5);
+        using DeviceBuffer<float> head = six.Slice(0, 5), shifted = six.Slice(1, 5);
+
+        Assert.Equal(
+            "Lanes 'w' and 'b' of kernel 'momentum_f32' are both written and share memory; each output of a kernel needs a buffer of its own. (Parameter 'b')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Update(momentum, [five, five, other], [1f, 1f])).Message);
+        Assert.Equal(
+            "Lane 'w' of kernel 'momentum_f32' is written and overlaps lane 'g' at a different start; pass the same buffer to compute in place, or a separate buffer. (Parameter 'w')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Update(momentum, [shifted, other, head], [1f, 1f])).Message);
+        Assert.Equal(
+            "Lane 'g' of kernel 'momentum_f32' has 6 elements but lane 'w' has 5; every lane of a kernel must have the same length. (Parameter 'g')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Update(momentum, [five, other, six], [1f, 1f])).Message);
+        Assert.Equal(
+            "The destination and lane 'half' of kernel 'halves_f32' share memory; each output of a kernel needs a buffer of its own. (Parameter 'destination')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Map(halves, [five, head], [], shifted)).Message);
+        Assert.Equal(
+            "Kernel 'momentum_f32' returns no value, so it has no destination; run it with Update, which writes its ref and out lanes. (Parameter 'kernel')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Map(momentum, [five, other, five], [1f, 1f], six)).Message);
+        Assert.Equal(
+            "Kernel 'halves_f32' returns a value; run it with Map and a destination for it. (Parameter 'kernel')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Update(halves, [five, other], [])).Message);
+        Assert.Equal(
+            "Sum of kernel 'halves_f32' is not available on the device: it reduces the returned values of kernels that write no ref or out lane. (Parameter 'kernel')",
+            Assert.Throws<ArgumentException>(() => CudaKernels.Sum(halves, [five, other], [])).Message);
+    }
+
     [SkippableFact]
     public void A_kernel_is_compiled_once_per_device_however_often_it_is_described()
     {

@@ -43,8 +43,11 @@ internal sealed record GeneratedCudaKernel(MethodInfo Scalar, CudaKernelDefiniti
         return element + "_" + kinds;
     }
 
-    /// <summary>Runs the scalar method; for a kernel with a ref lane, returns that lane's new value.</summary>
-    public double Invoke(double[] arguments)
+    /// <summary>
+    /// Runs the scalar method and returns its outputs: the new value of each <c>ref</c> and <c>out</c> lane in
+    /// parameter order, then the returned value (if any). An <c>out</c> lane's argument is ignored.
+    /// </summary>
+    public double[] Invoke(double[] arguments)
     {
         ParameterInfo[] parameters = Scalar.GetParameters();
         object[] boxed = new object[parameters.Length];
@@ -54,8 +57,20 @@ internal sealed record GeneratedCudaKernel(MethodInfo Scalar, CudaKernelDefiniti
         }
 
         object? result = Scalar.Invoke(null, boxed);
-        int refIndex = Array.FindIndex(parameters, p => p.ParameterType.IsByRef);
-        object value = refIndex >= 0 ? boxed[refIndex] : result!;
-        return Definition.IsDouble ? (double)value : (float)value;
+        var outputs = new List<double>();
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            if (parameters[i].ParameterType.IsByRef)
+            {
+                outputs.Add(Definition.IsDouble ? (double)boxed[i] : (float)boxed[i]);
+            }
+        }
+
+        if (Definition.ReturnsValue)
+        {
+            outputs.Add(Definition.IsDouble ? (double)result! : (float)result!);
+        }
+
+        return [.. outputs];
     }
 }

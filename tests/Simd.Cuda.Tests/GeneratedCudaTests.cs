@@ -17,15 +17,57 @@ namespace Simd.Cuda.Tests;
 /// </summary>
 public sealed class GeneratedCudaTests
 {
-    private static readonly IReadOnlyList<GeneratedCudaKernel> Kernels = [.. GeneratedCudaKernel.Of(typeof(GeneratedKernels)), .. GeneratedCudaKernel.Of(typeof(Größen))];
+    // The optimizers' kernels as Simd.Cuda compiles them for DeviceOptimizer, and its finiteness check, too.
+    private static readonly IReadOnlyList<GeneratedCudaKernel> Kernels =
+    [
+        .. GeneratedCudaKernel.Of(typeof(GeneratedKernels)),
+        .. GeneratedCudaKernel.Of(typeof(Größen)),
+        .. GeneratedCudaKernel.Of(typeof(Simd.Cuda.Optimization.OptimizerKernels)),
+        .. GeneratedCudaKernel.Of(typeof(Simd.Cuda.Optimization.FiniteCheckKernels)),
+    ];
 
     [Fact]
     public void EveryTranslatableKernelHasDeviceOverloads()
     {
-        Assert.Equal(17, GeneratedCudaKernel.Of(typeof(GeneratedKernels)).Count);
+        Assert.Equal(22, GeneratedCudaKernel.Of(typeof(GeneratedKernels)).Count);
         Assert.DoesNotContain(Kernels, k => k.Scalar.Name == nameof(GeneratedKernels.CallsKernel));
         Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.SquaredErrorSum), [typeof(DeviceBuffer<float>), typeof(DeviceBuffer<float>)]));
         Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.Step), [typeof(DeviceBuffer<float>), typeof(DeviceBuffer<float>), typeof(float)]));
+    }
+
+    [Fact]
+    public void KernelsWithSeveralOutputsGetDeviceOverloadsInTheSpanOverloadsOrder()
+    {
+        Type f = typeof(DeviceBuffer<float>), d = typeof(DeviceBuffer<double>);
+        Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.SgdMomentum), [f, f, f, typeof(float), typeof(float)]));
+        Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.AdamStep), [f, f, f, f, typeof(float), typeof(float), typeof(float), typeof(float)]));
+        Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.SigmoidWithGrad), [f, f, f]));
+        Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.SplitSign), [d, d, d]));
+        Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.StepWithLoss), [d, d, typeof(double), d]));
+
+        // The device reductions reduce kernels without side outputs only: StepWithLoss sums on the CPU alone.
+        Assert.NotNull(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.StepWithLossSum), [typeof(Span<double>), typeof(ReadOnlySpan<double>), typeof(double)]));
+        Assert.Null(typeof(GeneratedKernels).GetMethod(nameof(GeneratedKernels.StepWithLossSum), [d, d, typeof(double)]));
+
+        CudaKernelDefinition adam = Kernels.Single(k => k.Scalar.DeclaringType == typeof(GeneratedKernels) && k.Scalar.Name == nameof(GeneratedKernels.AdamStep)).Definition;
+        Assert.False(adam.ReturnsValue);
+        Assert.Equal(
+            [new("weight", CudaParameterKind.RefLane), new("m", CudaParameterKind.RefLane), new("v", CudaParameterKind.RefLane), new("gradient", CudaParameterKind.Lane), new("learningRate", CudaParameterKind.Uniform), new("beta1", CudaParameterKind.Uniform), new("beta2", CudaParameterKind.Uniform), new CudaKernelParameter("epsilon", CudaParameterKind.Uniform)],
+            adam.Parameters);
+        Assert.StartsWith("__device__ void k_GeneratedKernels_AdamStep_float_RRRLUUUU(float& v_weight, float& v_m, float& v_v, float v_gradient,", adam.DeviceSource, StringComparison.Ordinal);
+        CudaKernelDefinition sigmoid = Kernels.Single(k => k.Scalar.Name == nameof(GeneratedKernels.SigmoidWithGrad)).Definition;
+        Assert.True(sigmoid.ReturnsValue);
+        Assert.StartsWith("__device__ float k_GeneratedKernels_SigmoidWithGrad_float_LO(float v_x, float& v_grad)\n{\n    v_grad = 0.0f;\n", sigmoid.DeviceSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryOptimizerKernelHasDeviceOverloadsForFloatAndDouble()
+    {
+        // Nine kernels (SGD, SGD with momentum, Adam, Adam with AMSGrad, four RMSprop forms, Adagrad), each generic.
+        IReadOnlyList<GeneratedCudaKernel> kernels = GeneratedCudaKernel.Of(typeof(Simd.Cuda.Optimization.OptimizerKernels));
+        Assert.Equal(18, kernels.Count);
+        Assert.All(kernels, k => Assert.False(k.Definition.ReturnsValue));
+        Assert.Equal(2, GeneratedCudaKernel.Of(typeof(Simd.Cuda.Optimization.FiniteCheckKernels)).Count);
     }
 
     [Fact]
@@ -77,7 +119,7 @@ public sealed class GeneratedCudaTests
             program.Append(kernel.Definition.DeviceSource).Append('\n');
             foreach (double[] row in rows)
             {
-                expected.Add(Bits(kernel.Invoke(row), kernel.Definition.IsDouble));
+                expected.AddRange(kernel.Invoke(row).Select(output => Bits(output, kernel.Definition.IsDouble)));
             }
         }
 
@@ -85,12 +127,35 @@ public sealed class GeneratedCudaTests
         foreach (GeneratedCudaKernel kernel in Kernels)
         {
             bool isDouble = kernel.Definition.IsDouble;
+            string type = isDouble ? "double" : "float";
+            string print = isDouble ? "print_d" : "print_f";
             foreach (double[] row in inputs[kernel])
             {
-                string args = string.Join(", ", row.Select(v => isDouble ? $"from_bits_d(0x{BitConverter.DoubleToInt64Bits(v):x16}ull)" : $"from_bits_f(0x{BitConverter.SingleToInt32Bits((float)v):x8}u)"));
-                program.Append(isDouble
-                    ? $"  print_d({kernel.Definition.Name}({args}));\n"
-                    : $"  print_f({kernel.Definition.Name}({args}));\n");
+                // Every argument in a local (a ref or out lane is passed by reference), then each written lane and the
+                // returned value printed: the order of GeneratedCudaKernel.Invoke.
+                program.Append("  {\n");
+                for (int p = 0; p < row.Length; p++)
+                {
+                    string bits = isDouble ? $"from_bits_d(0x{BitConverter.DoubleToInt64Bits(row[p]):x16}ull)" : $"from_bits_f(0x{BitConverter.SingleToInt32Bits((float)row[p]):x8}u)";
+                    program.Append($"    {type} a{p} = {bits};\n");
+                }
+
+                string call = $"{kernel.Definition.Name}({string.Join(", ", Enumerable.Range(0, row.Length).Select(p => $"a{p}"))})";
+                program.Append(kernel.Definition.ReturnsValue ? $"    {type} r = {call};\n" : $"    {call};\n");
+                for (int p = 0; p < row.Length; p++)
+                {
+                    if (kernel.Definition.Parameters[p].IsWritten)
+                    {
+                        program.Append($"    {print}(a{p});\n");
+                    }
+                }
+
+                if (kernel.Definition.ReturnsValue)
+                {
+                    program.Append($"    {print}(r);\n");
+                }
+
+                program.Append("  }\n");
             }
         }
 
@@ -101,12 +166,16 @@ public sealed class GeneratedCudaTests
         int index = 0;
         foreach (GeneratedCudaKernel kernel in Kernels)
         {
+            int outputs = kernel.Definition.Parameters.Count(p => p.IsWritten) + (kernel.Definition.ReturnsValue ? 1 : 0);
             foreach (double[] row in inputs[kernel])
             {
-                Assert.True(
-                    SameOrBothNaN(expected[index], actual[index], kernel.Definition.IsDouble),
-                    $"{kernel.Scalar.Name}({string.Join(", ", row.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}): C# {expected[index]}, CUDA C on the host {actual[index]}");
-                index++;
+                for (int output = 0; output < outputs; output++)
+                {
+                    Assert.True(
+                        SameOrBothNaN(expected[index], actual[index], kernel.Definition.IsDouble),
+                        $"{kernel.Scalar.Name}({string.Join(", ", row.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}) output {output}: C# {expected[index]}, CUDA C on the host {actual[index]}");
+                    index++;
+                }
             }
         }
     }

@@ -123,4 +123,54 @@ public static partial class GeneratedKernels
 
     [Kernel]
     public static double SignOf(double x) => double.IsNaN(x) ? 0 : Math.Sign(x) + Math.Floor(x);
+
+    /// <summary>SGD with momentum: two ref lanes, no returned value.</summary>
+    [Kernel]
+    public static void SgdMomentum(ref float weight, ref float velocity, float gradient, [Uniform] float learningRate, [Uniform] float momentum)
+    {
+        velocity = (momentum * velocity) + gradient;
+        weight -= learningRate * velocity;
+    }
+
+    /// <summary>Adam: three ref lanes (the step count as a lane too, so that three lanes are written).</summary>
+    [Kernel]
+    public static void AdamStep(ref float weight, ref float m, ref float v, float gradient, [Uniform] float learningRate, [Uniform] float beta1, [Uniform] float beta2, [Uniform] float epsilon)
+    {
+        m = (beta1 * m) + ((1 - beta1) * gradient);
+        v = (beta2 * v) + ((1 - beta2) * gradient * gradient);
+        weight -= learningRate * m / (MathF.Sqrt(v) + epsilon);
+    }
+
+    /// <summary>A returned value and an out lane.</summary>
+    [Kernel]
+    public static float SigmoidWithGrad(float x, out float grad)
+    {
+        float s = 1 / (1 + MathF.Exp(-x));
+        grad = s * (1 - s);
+        return s;
+    }
+
+    /// <summary>Out lanes assigned in branches, no returned value, double.</summary>
+    [Kernel]
+    public static void SplitSign(double x, out double positive, out double negative)
+    {
+        if (x > 0)
+        {
+            positive = x;
+            negative = 0;
+            return;
+        }
+
+        positive = 0;
+        negative = -x;
+    }
+
+    /// <summary>A ref lane and a returned value (the loss before the step).</summary>
+    [Kernel(Reductions = Reduction.Sum)]
+    public static double StepWithLoss(ref double weight, double target, [Uniform] double learningRate)
+    {
+        double error = weight - target;
+        weight -= learningRate * error;
+        return 0.5 * error * error;
+    }
 }

@@ -42,6 +42,46 @@ public sealed class InputValidationTests
     }
 
     [Fact]
+    public void A_definition_with_parameter_kinds_needs_names_a_lane_and_an_output()
+    {
+        Assert.Equal(
+            "Kernel 'f' has no output; it must return a value or have a ref or out lane. (Parameter 'returnsValue')",
+            Assert.Throws<ArgumentException>(() => new CudaKernelDefinition("f", "x", false, [new("a", CudaParameterKind.Lane)], returnsValue: false)).Message);
+        Assert.Equal(
+            "Kernel 'f' has no lane parameter; at least one parameter must be a lane so the kernel has a length. (Parameter 'parameters')",
+            Assert.Throws<ArgumentException>(() => new CudaKernelDefinition("f", "x", false, [new("a", CudaParameterKind.Uniform)], returnsValue: true)).Message);
+        Assert.Equal(
+            "Parameter 1 of kernel 'f' has no name. (Parameter 'parameters')",
+            Assert.Throws<ArgumentException>(() => new CudaKernelDefinition("f", "x", false, [new("a", CudaParameterKind.Lane), new(" ", CudaParameterKind.Lane)], returnsValue: true)).Message);
+        Assert.Equal(
+            "Parameter 'a' of kernel 'f' has the unknown kind 9. (Parameter 'parameters')",
+            Assert.Throws<ArgumentException>(() => new CudaKernelDefinition("f", "x", false, [new("a", (CudaParameterKind)9)], returnsValue: true)).Message);
+    }
+
+    [Fact]
+    public void A_definition_with_parameter_kinds_copies_them_and_counts_written_lanes_as_lanes()
+    {
+        CudaKernelParameter[] parameters = [new("w", CudaParameterKind.RefLane), new("g", CudaParameterKind.Lane), new("rate", CudaParameterKind.Uniform), new("grad", CudaParameterKind.OutLane)];
+        var kernel = new CudaKernelDefinition("k", "x", false, parameters, returnsValue: false);
+        parameters[0] = new("changed", CudaParameterKind.Lane);
+
+        Assert.Equal(3, kernel.LaneCount);
+        Assert.Equal(1, kernel.UniformCount);
+        Assert.Equal([true, true, false, true], kernel.ParameterIsLane);
+        Assert.Equal("w", kernel.Parameters[0].Name);
+        Assert.True(kernel.WritesLanes);
+        Assert.False(kernel.ReturnsValue);
+        Assert.Equal("RLUO:void", ModuleKey.Of(kernel).Shape);
+
+        // The flags constructor: read lanes and uniforms, a returned value, the shape it always had.
+        var legacy = new CudaKernelDefinition("k", "x", false, [true, false]);
+        Assert.True(legacy.ReturnsValue);
+        Assert.False(legacy.WritesLanes);
+        Assert.Equal("LU", ModuleKey.Of(legacy).Shape);
+        Assert.Equal([new("lane0", CudaParameterKind.Lane), new CudaKernelParameter("uniform1", CudaParameterKind.Uniform)], legacy.Parameters);
+    }
+
+    [Fact]
     public void Training_data_must_have_matching_shapes_and_logistic_labels()
     {
         float[] x = [1, 2, 3, 4, 5, 6];

@@ -34,6 +34,21 @@ internal static class SampleKernels
                 $"static __device__ {t} clamp_min_max{suffix}({t} lo, {t} x, {t} hi) {{ return simd_min(simd_max(x, lo), hi); }}",
                 isDouble,
                 [false, true, false]),
+            // static void Momentum(ref T w, ref T b, T g, [Uniform] T rate, [Uniform] T mu) { b = mu * b + g; w -= rate * b; }
+            "momentum" => new CudaKernelDefinition(
+                "momentum" + suffix,
+                $"static __device__ void momentum{suffix}({t}& w, {t}& b, {t} g, {t} rate, {t} mu) {{ b = mu * b + g; w = w - rate * b; }}",
+                isDouble,
+                [new("w", CudaParameterKind.RefLane), new("b", CudaParameterKind.RefLane), new("g", CudaParameterKind.Lane), new("rate", CudaParameterKind.Uniform), new("mu", CudaParameterKind.Uniform)],
+                returnsValue: false),
+
+            // static T Halves(T x, out T half) { half = x * 0.5; return x + half; }
+            "halves" => new CudaKernelDefinition(
+                "halves" + suffix,
+                $"static __device__ {t} halves{suffix}({t} x, {t}& half) {{ half = x * ({t})0.5; return x + half; }}",
+                isDouble,
+                [new("x", CudaParameterKind.Lane), new("half", CudaParameterKind.OutLane)],
+                returnsValue: true),
             _ => throw new ArgumentOutOfRangeException(nameof(sample), sample, "Unknown sample kernel."),
         };
     }
@@ -57,4 +72,16 @@ internal static class SampleKernels
     public static double ClampMinMax(double lo, double x, double hi) => Math.Min(Math.Max(x, lo), hi);
 
     public static float ClampMinMax(float lo, float x, float hi) => MathF.Min(MathF.Max(x, lo), hi);
+
+    public static void Momentum(ref float w, ref float b, float g, float rate, float mu)
+    {
+        b = (mu * b) + g;
+        w -= rate * b;
+    }
+
+    public static float Halves(float x, out float half)
+    {
+        half = x * 0.5f;
+        return x + half;
+    }
 }

@@ -47,6 +47,54 @@ public sealed class TemplatePtxTests
     }
 
     [SkippableTheory]
+    [InlineData("momentum", false)]
+    [InlineData("momentum", true)]
+    [InlineData("halves", false)]
+    [InlineData("halves", true)]
+    public void A_module_of_a_kernel_with_several_outputs_has_the_map_only_and_compiles_to_ptx(string sample, bool isDouble)
+    {
+        Skip.If(ClangCuda.UnavailableReason is not null, ClangCuda.UnavailableReason);
+        CudaKernelDefinition kernel = SampleKernels.Create(sample, isDouble);
+
+        string source = KernelModuleSource.Build(kernel);
+        string ptx = ClangCuda.CompileToPtx(source, $"{sample}_{(isDouble ? "f64" : "f32")}");
+
+        Assert.Matches(new Regex(@"\.visible \.entry simd_map\("), ptx);
+        Assert.DoesNotContain("simd_sum_partial", source, System.StringComparison.Ordinal);
+
+        // Both written lanes (or the out lane and the destination) are stored: two global stores per element.
+        string store = isDouble ? @"\bst(\.global)?\.f64\b" : @"\bst(\.global)?\.f32\b";
+        Assert.True(new Regex(store).Matches(ptx).Count >= 2 * KernelSignature.Unroll, ptx);
+    }
+
+    [Fact]
+    public void The_map_of_a_kernel_with_ref_lanes_loads_them_calls_by_reference_and_stores_them()
+    {
+        string map = MapTemplate.Instantiate(SampleKernels.Create("momentum", isDouble: false));
+
+        Assert.Contains("simd_map(simd_t* lane0, simd_t* lane1, const simd_t* lane2, simd_t uniform0, simd_t uniform1, simd_u64 n)", map, System.StringComparison.Ordinal);
+        Assert.Contains("simd_t w0_1 = lane0[i + stride];", map, System.StringComparison.Ordinal);
+        Assert.Contains("momentum_f32(w0_3, w1_3, lane2[i + 3 * stride], uniform0, uniform1);", map, System.StringComparison.Ordinal);
+        Assert.Contains("lane1[i + 2 * stride] = w1_2;", map, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("destination", map, System.StringComparison.Ordinal);
+
+        // Every element of a step is computed before any is stored (in-place safety).
+        Assert.True(map.IndexOf("momentum_f32(w0_3", System.StringComparison.Ordinal) < map.IndexOf("lane0[i] = w0_0;", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_map_of_a_kernel_with_an_out_lane_and_a_value_stores_both()
+    {
+        string map = MapTemplate.Instantiate(SampleKernels.Create("halves", isDouble: true));
+
+        Assert.Contains("simd_map(const simd_t* lane0, simd_t* lane1, simd_u64 n, simd_t* destination)", map, System.StringComparison.Ordinal);
+        Assert.Contains("simd_t w1_0 = (simd_t)0;", map, System.StringComparison.Ordinal);
+        Assert.Contains("simd_t v0 = halves_f64(lane0[i], w1_0);", map, System.StringComparison.Ordinal);
+        Assert.Contains("lane1[i] = w1_0;", map, System.StringComparison.Ordinal);
+        Assert.Contains("destination[i] = v0;", map, System.StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
     [InlineData(1, false, RegressionKind.Linear)]
     [InlineData(32, false, RegressionKind.Linear)]
     [InlineData(40, true, RegressionKind.Linear)]

@@ -19,12 +19,20 @@ internal static class GeneratorHarness
         return paths.Append(typeof(Simd.KernelAttribute).Assembly.Location).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
     });
 
+    private static readonly Lazy<MetadataReference[]> CudaReferences = new(() =>
+        [.. References.Value, MetadataReference.CreateFromFile(typeof(Simd.Cuda.DeviceBuffer<>).Assembly.Location)]);
+
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Preview, DocumentationMode.Diagnose);
 
-    public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
+    public static CSharpCompilation Compile(params string[] sources) => Compile(References.Value, sources);
+
+    /// <summary>Like <see cref="Compile(string[])"/>, with Simd.Cuda referenced too, so kernels get device overloads.</summary>
+    public static CSharpCompilation CompileWithCuda(params string[] sources) => Compile(CudaReferences.Value, sources);
+
+    private static CSharpCompilation Compile(MetadataReference[] references, string[] sources) => CSharpCompilation.Create(
         "Consumer",
         sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Kernels{i}.cs")),
-        References.Value,
+        references,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true, warningLevel: 9999));
 
     public static GeneratorDriver Driver(bool trackSteps = false) => CSharpGeneratorDriver.Create(
@@ -33,9 +41,13 @@ internal static class GeneratorHarness
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator; returns its diagnostics, the generated sources and the final compilation's diagnostics.</summary>
-    public static Result Run(params string[] sources)
+    public static Result Run(params string[] sources) => Run(Compile(sources));
+
+    /// <summary>Like <see cref="Run(string[])"/>, with Simd.Cuda referenced.</summary>
+    public static Result RunWithCuda(params string[] sources) => Run(CompileWithCuda(sources));
+
+    private static Result Run(CSharpCompilation compilation)
     {
-        CSharpCompilation compilation = Compile(sources);
         GeneratorDriver driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorDriverRunResult run = driver.GetRunResult();
         Exception? exception = run.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);

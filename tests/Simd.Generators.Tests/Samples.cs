@@ -55,4 +55,41 @@ internal static class Samples
             }
         }
         """;
+
+    /// <summary>Optimizer-shaped kernels with several outputs, compiled against Simd.Cuda so that they get device overloads.</summary>
+    public const string DeviceOptimizers = """
+        using System;
+        using Simd;
+
+        namespace Consumer;
+
+        /// <summary>Steps.</summary>
+        public static partial class Steps
+        {
+            /// <summary>SGD with momentum.</summary>
+            [Kernel]
+            public static void Momentum(ref float weight, ref float velocity, float gradient, [Uniform] float learningRate, [Uniform] float mu)
+            {
+                velocity = (mu * velocity) + gradient;
+                weight -= learningRate * velocity;
+            }
+
+            /// <summary>The logistic function and its derivative.</summary>
+            [Kernel(Reductions = Reduction.Sum)]
+            public static float SigmoidWithGrad(float x, out float grad)
+            {
+                float s = 1 / (1 + MathF.Exp(-x));
+                grad = s * (1 - s);
+                return s;
+            }
+
+            /// <summary>Squared error, a returned value only.</summary>
+            [Kernel(Reductions = Reduction.Sum)]
+            public static float SquaredError(float prediction, float target)
+            {
+                float d = prediction - target;
+                return d * d;
+            }
+        }
+        """;
 }

@@ -32,4 +32,24 @@ public sealed class SnapshotTests
         Assert.True(File.Exists(path), $"missing snapshot {path}; run with SIMD_UPDATE_SNAPSHOTS=1 and review it");
         Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
     }
+
+    /// <summary>With Simd.Cuda referenced: the device function, its definition and the device overloads of kernels with several outputs.</summary>
+    [Theory]
+    [InlineData("Steps.Momentum.float_RRLUU.g.cs")]
+    [InlineData("Steps.SigmoidWithGrad.float_LO.g.cs")]
+    [InlineData("Steps.SquaredError.float_LL.g.cs")]
+    public void GeneratedDeviceSourceMatchesTheSnapshot(string hintName)
+    {
+        GeneratorHarness.Result result = GeneratorHarness.RunWithCuda(Samples.DeviceOptimizers);
+        Assert.Empty(result.GeneratedCodeProblems);
+        string actual = result.Sources[hintName].ReplaceLineEndings("\n");
+        string path = Path.Combine(RepositoryRoot.Find(), "tests", "Simd.Generators.Tests", "Snapshots", hintName + ".txt");
+        if (Environment.GetEnvironmentVariable("SIMD_UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"missing snapshot {path}; run with SIMD_UPDATE_SNAPSHOTS=1 and review it");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
+    }
 }

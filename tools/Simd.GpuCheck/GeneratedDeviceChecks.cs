@@ -50,6 +50,28 @@ internal static class GeneratedDeviceChecks
             float[] updated = da.ToArray();
             wrong = Enumerable.Range(0, n).FirstOrDefault(i => !KernelChecks.SameBits(y[i], updated[i]), -1);
             report.Check(wrong < 0, $"generated in-place Axpy n={n}", wrong < 0 ? $"{n} elements bit-identical" : $"element {wrong}: CPU {y[wrong]}, device {updated[wrong]}");
+
+            // Two ref lanes, both written by one launch (a is Axpy's result now; b serves as the gradient).
+            float[] weight = da.ToArray(), velocity = b.Select(v => v * 0.5f).ToArray();
+            using var dv = DeviceBuffer<float>.FromSpan(device, velocity);
+            HostKernels.Momentum(weight, velocity, b, 0.01f, 0.9f);
+            HostKernels.Momentum(da, dv, db, 0.01f, 0.9f);
+            float[] gw = da.ToArray(), gv = dv.ToArray();
+            wrong = Enumerable.Range(0, n).FirstOrDefault(i => !KernelChecks.SameBits(weight[i], gw[i]) || !KernelChecks.SameBits(velocity[i], gv[i]), -1);
+            report.Check(wrong < 0, $"generated two-ref-lane Momentum n={n}", wrong < 0 ? $"{n} elements of both lanes bit-identical" : $"element {wrong}: CPU ({weight[wrong]}, {velocity[wrong]}), device ({gw[wrong]}, {gv[wrong]})");
+
+            // An out lane and a returned value, x = b in [−1, 1]. Exp is libdevice's on the device: within its documented 2 ulp, not bit-exact.
+            float[] s = new float[n], grad = new float[n];
+            using var dgrad = DeviceBuffer<float>.Allocate(device, n);
+            HostKernels.SigmoidWithGrad(db, dgrad, destination);
+            HostKernels.SigmoidWithGrad(b, grad, s);
+            float[] gs = destination.ToArray(), gg = dgrad.ToArray();
+            wrong = Enumerable.Range(0, n).FirstOrDefault(i => !Close(s[i], gs[i]) || !Close(grad[i], gg[i]), -1);
+            report.Check(wrong < 0, $"generated out-lane SigmoidWithGrad n={n}", wrong < 0 ? $"{n} values and gradients within 8 ulp" : $"element {wrong}: CPU ({s[wrong]}, {grad[wrong]}), device ({gs[wrong]}, {gg[wrong]})");
         }
     }
+
+    // exp within 2 ulp (CUDA C++ Programming Guide), carried through 1 / (1 + e) and s(1 − s): a few ulp of the result.
+    private static bool Close(float expected, float actual)
+        => Math.Abs(expected - actual) <= 8 * Math.Max(float.Epsilon, MathF.BitIncrement(MathF.Abs(expected)) - MathF.Abs(expected));
 }

@@ -32,4 +32,21 @@ internal static partial class HostKernels
 
     [Kernel]
     public static float Clamp([Uniform] float lo, float x, [Uniform] float hi) => Math.Min(Math.Max(x, lo), hi);
+
+    /// <summary>Two ref lanes: the device overload writes both.</summary>
+    [Kernel]
+    public static void Momentum(ref float weight, ref float velocity, float gradient, [Uniform] float learningRate, [Uniform] float mu)
+    {
+        velocity = (mu * velocity) + gradient;
+        weight -= learningRate * velocity;
+    }
+
+    /// <summary>An out lane and a returned value.</summary>
+    [Kernel]
+    public static float SigmoidWithGrad(float x, out float grad)
+    {
+        float s = 1 / (1 + MathF.Exp(-x));
+        grad = s * (1 - s);
+        return s;
+    }
 }

@@ -67,6 +67,7 @@ internal static class Program
         report.Run("kernel shapes", () => KernelChecks.Run(gpu, report));
         report.Run("generated kernels", () => GeneratedDeviceChecks.Run(gpu, report));
         report.Run("gradient descent", () => TrainerChecks.Run(gpu, report));
+        report.Run("optimizers", () => OptimizerChecks.Run(gpu, report));
         report.Run("large", () => LargeChecks.Run(gpu, report));
         report.Run("concurrency", () => ConcurrencyChecks.Run(gpu, report));
         report.Run("error paths", () => ErrorPathChecks.Run(gpu, report));

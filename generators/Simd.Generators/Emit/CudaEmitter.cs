@@ -10,20 +10,19 @@ namespace Simd.Generators.Emit
 {
     /// <summary>
     /// Translates a kernel into a CUDA C <c>__device__</c> function equivalent to the scalar method: every
-    /// parameter as the element type in C# order, returning the value (or the ref lane's new value). Math
-    /// goes through the Simd CUDA prelude (<c>simd_min</c>, <c>simd_exp</c>…) so the same text compiles
-    /// under NVRTC and under clang without CUDA headers.
+    /// parameter in C# order, a read lane or uniform as the element type, a <c>ref</c> or <c>out</c> lane as a
+    /// reference to it (<c>float&amp;</c>), returning the kernel's value or <c>void</c>. Math goes through the
+    /// Simd CUDA prelude (<c>simd_min</c>, <c>simd_exp</c>…) so the same text compiles under NVRTC and under
+    /// clang without CUDA headers.
     /// </summary>
     internal static class CudaEmitter
     {
         /// <summary>
-        /// Whether the kernel can run on the device: one output (a returned value, or one <c>ref</c> lane) and no calls to
-        /// other kernels, which are not translated.
+        /// Whether the kernel can run on the device: any outputs (<c>ref</c> and <c>out</c> lanes, a returned value), and no
+        /// calls to other kernels, which are not translated.
         /// </summary>
         public static bool Supports(KernelModel kernel)
-            => kernel.MapOutputs.Count() == 1
-            && !kernel.Parameters.Any(p => p.Kind == ParameterKind.OutLane)
-            && !kernel.Body.Statements.Any(s => ContainsKernelCall(s.Value))
+            => !kernel.Body.Statements.Any(s => ContainsKernelCall(s.Value))
             && (kernel.Body.Result is null || !ContainsKernelCall(kernel.Body.Result));
 
         /// <summary>
@@ -64,9 +63,16 @@ namespace Simd.Generators.Emit
             ExprTypes types = ExprTypes.Of(kernel);
             var lines = new List<string>
             {
-                $"__device__ {kernel.Element.CudaKeyword()} {FunctionName(kernel)}({string.Join(", ", kernel.Parameters.Select(p => $"{p.Type.CudaKeyword()} {Name(p.Name)}"))})",
+                $"__device__ {(kernel.ReturnsValue ? kernel.Element.CudaKeyword() : "void")} {FunctionName(kernel)}({string.Join(", ", kernel.Parameters.Select(p => $"{p.Type.CudaKeyword()}{(p.IsOutput ? "&" : string.Empty)} {Name(p.Name)}"))})",
                 "{",
             };
+
+            // An 'out' lane starts at zero, as in the vector forms: a masked assignment keeps the old value in the lanes
+            // that do not assign it, and C# definite assignment guarantees the scalar method never reads it first.
+            foreach (KernelParameter p in kernel.Parameters.Where(p => p.Kind == ParameterKind.OutLane))
+            {
+                lines.Add($"    {Name(p.Name)} = {Literal(0, p.Type)};");
+            }
 
             foreach (Statement statement in kernel.Body.Statements)
             {
@@ -76,9 +82,12 @@ namespace Simd.Generators.Emit
                     : $"    {Name(statement.Name)} = {value};");
             }
 
-            // A kernel without a returned value has one 'ref' lane (Supports): the device function returns its new value.
-            string result = kernel.Body.Result is { } returned ? Expression(returned, types) : Name(kernel.Parameters.First(p => p.Kind == ParameterKind.RefLane).Name);
-            lines.Add($"    return {result};");
+            // 'ref' and 'out' lanes are references: the assignments above left their new values with the caller.
+            if (kernel.Body.Result is { } returned)
+            {
+                lines.Add($"    return {Expression(returned, types)};");
+            }
+
             lines.Add("}");
             return string.Join("\n", lines) + "\n";
         }

@@ -55,6 +55,36 @@ internal sealed class TrainSettings : CommandSettings
     [Description("Nesterov momentum (sgd; needs --momentum > 0).")]
     public bool Nesterov { get; set; }
 
+    /// <summary>Dampening τ (sgd).</summary>
+    [CommandOption("--dampening <TAU>")]
+    [Description("Dampening τ of the momentum buffer, finite (sgd; the new gradient enters with weight 1 − τ). Default 0.")]
+    public double? Dampening { get; set; }
+
+    /// <summary>AMSGrad (adam, adamw).</summary>
+    [CommandOption("--amsgrad")]
+    [Description("AMSGrad: divide by the running maximum of the second moment (adam, adamw).")]
+    public bool Amsgrad { get; set; }
+
+    /// <summary>RMSprop's smoothing constant α (torch's <c>alpha</c>; <c>--alpha</c> is the learning rate).</summary>
+    [CommandOption("--rmsprop-alpha <A>")]
+    [Description("Smoothing constant α in [[0, 1]] of the squared-gradient average (rmsprop; PyTorch's alpha — --alpha is the learning rate). Default 0.99.")]
+    public double? RmspropAlpha { get; set; }
+
+    /// <summary>Centered RMSprop.</summary>
+    [CommandOption("--centered")]
+    [Description("Centered RMSprop: normalise by the estimated variance (rmsprop).")]
+    public bool Centered { get; set; }
+
+    /// <summary>Adagrad's learning-rate decay η.</summary>
+    [CommandOption("--lr-decay <ETA>")]
+    [Description("Learning-rate decay η >= 0: step t uses α / (1 + (t − 1)η) (adagrad). Default 0.")]
+    public double? LrDecay { get; set; }
+
+    /// <summary>Adagrad's initial accumulator value.</summary>
+    [CommandOption("--initial-accumulator <S>")]
+    [Description("Starting value >= 0 of the sum of squared gradients (adagrad; PyTorch's initial_accumulator_value). Default 0.")]
+    public double? InitialAccumulator { get; set; }
+
     /// <summary>β₁ (adam, adamw).</summary>
     [CommandOption("--beta1 <B>")]
     [Description("First-moment decay β₁ in [[0, 1) (adam, adamw). Default 0.9.")]
@@ -138,7 +168,8 @@ internal sealed class TrainSettings : CommandSettings
     public bool UseCuda => Parse(Device, "--device", ("cpu", false), ("cuda", true));
 
     /// <summary>The parsed optimizer options; <see langword="null"/> for plain gradient descent.</summary>
-    public OptimizerOptions? OptimizerOptions => OptimizerChoice.Create(Optimizer, Alpha, Momentum, Nesterov, Beta1, Beta2, Epsilon, WeightDecay);
+    public OptimizerOptions? OptimizerOptions => OptimizerChoice.Create(
+        Optimizer, Alpha, new OptimizerFlags(Momentum, Nesterov, Beta1, Beta2, Epsilon, WeightDecay, Dampening, Amsgrad, RmspropAlpha, Centered, LrDecay, InitialAccumulator));
 
     /// <summary>The validated options for the trainer.</summary>
     public TrainingOptions ToOptions()

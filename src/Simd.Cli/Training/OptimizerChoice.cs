@@ -20,27 +20,32 @@ internal static class OptimizerChoice
     /// The optimizer options, or <see langword="null"/> for <c>gd</c>. Throws <see cref="UsageException"/> naming the
     /// command-line option for an unknown name, an option the optimizer does not take, or a value out of range.
     /// </summary>
-    public static OptimizerOptions? Create(
-        string name, double? alpha, double? momentum, bool nesterov, double? beta1, double? beta2, double? epsilon, double? weightDecay)
+    public static OptimizerOptions? Create(string name, double? alpha, OptimizerFlags o)
     {
         string kind = Array.Find(Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new UsageException($"--optimizer must be one of {string.Join(", ", Names)}, got '{name}'");
-        Require(kind, "--momentum", momentum is not null, "sgd", "rmsprop");
-        Require(kind, "--nesterov", nesterov, "sgd");
-        Require(kind, "--beta1", beta1 is not null, "adam", "adamw");
-        Require(kind, "--beta2", beta2 is not null, "adam", "adamw");
-        Require(kind, "--epsilon", epsilon is not null, "adam", "adamw", "rmsprop", "adagrad");
-        Require(kind, "--weight-decay", weightDecay is not null, "sgd", "adam", "adamw", "rmsprop", "adagrad");
+        Require(kind, "--momentum", o.Momentum is not null, "sgd", "rmsprop");
+        Require(kind, "--nesterov", o.Nesterov, "sgd");
+        Require(kind, "--dampening", o.Dampening is not null, "sgd");
+        Require(kind, "--beta1", o.Beta1 is not null, "adam", "adamw");
+        Require(kind, "--beta2", o.Beta2 is not null, "adam", "adamw");
+        Require(kind, "--amsgrad", o.Amsgrad, "adam", "adamw");
+        Require(kind, "--epsilon", o.Epsilon is not null, "adam", "adamw", "rmsprop", "adagrad");
+        Require(kind, "--weight-decay", o.WeightDecay is not null, "sgd", "adam", "adamw", "rmsprop", "adagrad");
+        Require(kind, "--rmsprop-alpha", o.RmspropAlpha is not null, "rmsprop");
+        Require(kind, "--centered", o.Centered, "rmsprop");
+        Require(kind, "--lr-decay", o.LrDecay is not null, "adagrad");
+        Require(kind, "--initial-accumulator", o.InitialAccumulator is not null, "adagrad");
         try
         {
             return kind switch
             {
                 "gd" => null,
-                "sgd" => new SgdOptions(alpha ?? 1e-3, momentum ?? 0, 0, weightDecay ?? 0, nesterov),
-                "adam" => new AdamOptions(alpha ?? 1e-3, beta1 ?? 0.9, beta2 ?? 0.999, epsilon ?? 1e-8, weightDecay ?? 0),
-                "adamw" => new AdamWOptions(alpha ?? 1e-3, beta1 ?? 0.9, beta2 ?? 0.999, epsilon ?? 1e-8, weightDecay ?? 1e-2),
-                "rmsprop" => new RMSpropOptions(alpha ?? 1e-2, 0.99, epsilon ?? 1e-8, weightDecay ?? 0, momentum ?? 0),
-                _ => new AdagradOptions(alpha ?? 1e-2, 0, weightDecay ?? 0, 0, epsilon ?? 1e-10),
+                "sgd" => new SgdOptions(alpha ?? 1e-3, o.Momentum ?? 0, o.Dampening ?? 0, o.WeightDecay ?? 0, o.Nesterov),
+                "adam" => new AdamOptions(alpha ?? 1e-3, o.Beta1 ?? 0.9, o.Beta2 ?? 0.999, o.Epsilon ?? 1e-8, o.WeightDecay ?? 0, o.Amsgrad),
+                "adamw" => new AdamWOptions(alpha ?? 1e-3, o.Beta1 ?? 0.9, o.Beta2 ?? 0.999, o.Epsilon ?? 1e-8, o.WeightDecay ?? 1e-2, o.Amsgrad),
+                "rmsprop" => new RMSpropOptions(alpha ?? 1e-2, o.RmspropAlpha ?? 0.99, o.Epsilon ?? 1e-8, o.WeightDecay ?? 0, o.Momentum ?? 0, o.Centered),
+                _ => new AdagradOptions(alpha ?? 1e-2, o.LrDecay ?? 0, o.WeightDecay ?? 0, o.InitialAccumulator ?? 0, o.Epsilon ?? 1e-10),
             };
         }
         catch (ArgumentException e)
@@ -49,6 +54,9 @@ internal static class OptimizerChoice
             {
                 "learningRate" => "--alpha",
                 "weightDecay" => "--weight-decay",
+                "alpha" => "--rmsprop-alpha",
+                "lrDecay" => "--lr-decay",
+                "initialAccumulatorValue" => "--initial-accumulator",
                 string p => "--" + p,
                 null => "--optimizer",
             };

@@ -4,7 +4,8 @@ namespace Simd.Cuda.Templates;
 
 /// <summary>
 /// The complete CUDA C module for one kernel: prelude, <c>simd_t</c>, the generated device function, block
-/// reductions, the map and the sum/min/max stages. One module serves every shape of the kernel.
+/// reductions, the map and the sum/min/max stages. One module serves every shape of the kernel. A kernel that writes
+/// lanes, or returns no value, gets the map only: the device reductions reduce returned values of kernels without side outputs.
 /// </summary>
 internal static class KernelModuleSource
 {
@@ -19,11 +20,18 @@ internal static class KernelModuleSource
         text.Append(kernel.DeviceSource).Append("\n\n");
         text.Append(BlockReduceTemplate.Text);
         text.Append(MapTemplate.Instantiate(kernel));
-        text.Append(ReductionTemplate.Instantiate(kernel, ReductionKind.Sum));
-        text.Append(ReductionTemplate.Instantiate(kernel, ReductionKind.Min));
-        text.Append(ReductionTemplate.Instantiate(kernel, ReductionKind.Max));
+        if (HasReductions(kernel))
+        {
+            text.Append(ReductionTemplate.Instantiate(kernel, ReductionKind.Sum));
+            text.Append(ReductionTemplate.Instantiate(kernel, ReductionKind.Min));
+            text.Append(ReductionTemplate.Instantiate(kernel, ReductionKind.Max));
+        }
         return text.ToString();
     }
+
+    /// <summary>Whether the module has the reduction stages: the kernel returns a value and writes no lane.</summary>
+    /// <param name="kernel">The kernel.</param>
+    public static bool HasReductions(CudaKernelDefinition kernel) => kernel.ReturnsValue && !kernel.WritesLanes;
 
     /// <summary>The <c>typedef</c> of <c>simd_t</c> for the element type.</summary>
     /// <param name="isDouble">Whether the element type is double.</param>

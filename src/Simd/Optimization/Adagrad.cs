@@ -31,19 +31,12 @@ public sealed class Adagrad<T> : Optimizer<T>
     /// <inheritdoc/>
     public override int BufferCount => 1;
 
-    private protected override T InitialValue(int buffer) => T.CreateTruncating(Settings.InitialAccumulatorValue);
+    internal override T InitialValue(int buffer) => T.CreateTruncating(Settings.InitialAccumulatorValue);
 
-    private protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradients, T[][] state, long step)
+    internal override OptimizerStepPlan Plan(long step)
     {
         AdagradOptions o = Settings;
         double clr = o.LearningRate / (1 + ((step - 1) * o.LrDecay));
-        if (typeof(T) == typeof(float))
-        {
-            OptimizerKernels.AdagradStep(As<float>(parameters), As<float>(state[0]), As<float>(gradients), (float)clr, (float)o.Epsilon, (float)o.WeightDecay);
-        }
-        else
-        {
-            OptimizerKernels.AdagradStep(As<double>(parameters), As<double>(state[0]), As<double>(gradients), clr, o.Epsilon, o.WeightDecay);
-        }
+        return new(OptimizerKernel.Adagrad, [clr, o.Epsilon, o.WeightDecay]);
     }
 }

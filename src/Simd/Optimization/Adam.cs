@@ -32,9 +32,9 @@ public sealed class Adam<T> : Optimizer<T>
     /// <inheritdoc/>
     public override int BufferCount => Settings.Amsgrad ? 3 : 2;
 
-    private protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradients, T[][] state, long step)
+    internal override OptimizerStepPlan Plan(long step)
     {
         AdamOptions o = Settings;
-        AdamUpdate.Run(parameters, gradients, state, step, o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, 1, o.WeightDecay, o.Amsgrad);
+        return AdamUpdate.Plan(step, o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, 1, o.WeightDecay, o.Amsgrad);
     }
 }

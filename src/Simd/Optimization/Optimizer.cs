@@ -18,8 +18,8 @@ namespace Simd.Optimization;
 /// a NaN or ∞ is an <see cref="ArgumentException"/> naming the argument, the group and the index, and leaves
 /// parameters and state unchanged (a NaN is never spread into the state). Likewise for lengths and overlap.</para>
 /// <para>Saving: <see cref="ExportState"/> and <see cref="ImportState"/> copy the whole state, so a run resumes
-/// bit-identically. CPU only: these kernels update several buffers, and device overloads are generated only for
-/// single-output kernels.</para>
+/// bit-identically. On a GPU, <c>Simd.Cuda.Optimization.DeviceOptimizer&lt;T&gt;</c> runs the same steps with the
+/// parameters, gradients and state in device memory, and exports and imports the same state.</para>
 /// <para>Not thread-safe: one step at a time.</para>
 /// </remarks>
 /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
@@ -83,8 +83,7 @@ public abstract class Optimizer<T>
                 nameof(parameters));
         }
 
-        RequireFinite(gradients, nameof(gradients), null);
-        RequireFinite(parameters, nameof(parameters), null);
+        RequireFinite(parameters, gradients, nameof(parameters), nameof(gradients), null);
         if (lengths.Length == 0)
         {
             Allocate([parameters.Length]);
@@ -132,8 +131,7 @@ public abstract class Optimizer<T>
                 }
             }
 
-            RequireFinite(g, nameof(groups), $"group {i}'s gradients");
-            RequireFinite(p, nameof(groups), $"group {i}'s parameters");
+            RequireFinite(p, g, nameof(groups), nameof(groups), i);
         }
 
         if (lengths.Length == 0)
@@ -189,31 +187,18 @@ public abstract class Optimizer<T>
     }
 
     /// <summary>The value a fresh state buffer starts with (0, or Adagrad's initial accumulator value).</summary>
-    private protected virtual T InitialValue(int buffer) => T.Zero;
+    /// <param name="buffer">The buffer's index, 0 to <see cref="BufferCount"/> − 1.</param>
+    internal virtual T InitialValue(int buffer) => T.Zero;
 
-    /// <summary>Runs the update kernel for one group at step <paramref name="step"/> (1 on the first step).</summary>
-    private protected abstract void Update(Span<T> parameters, ReadOnlySpan<T> gradients, T[][] state, long step);
+    /// <summary>The kernel and uniforms of step <paramref name="step"/> (1 on the first step); the CPU and device steps both run it.</summary>
+    /// <param name="step">The step count t after this step.</param>
+    internal abstract OptimizerStepPlan Plan(long step);
 
-    private protected static Span<TTo> As<TTo>(Span<T> values)
-        where TTo : struct => MemoryMarshal.Cast<T, TTo>(values);
-
-    private protected static ReadOnlySpan<TTo> As<TTo>(ReadOnlySpan<T> values)
-        where TTo : struct => MemoryMarshal.Cast<T, TTo>(values);
-
-    private protected static Span<TTo> As<TTo>(T[] values)
-        where TTo : struct => MemoryMarshal.Cast<T, TTo>(values.AsSpan());
-
-    private void RequireState(int groupCount, string name)
-    {
-        if (lengths.Length != 0 && lengths.Length != groupCount)
-        {
-            throw new ArgumentException(
-                $"'{name}' passes {groupCount} parameter groups but the optimizer's state was made for {lengths.Length}; pass the same groups every step, or call {nameof(Reset)}.",
-                name);
-        }
-    }
-
-    private static void RequireFinite(ReadOnlySpan<T> values, string name, string? what)
+    /// <summary>Checks that every value is finite, with the message the steps throw: the argument, the group and the index.</summary>
+    /// <param name="values">The values.</param>
+    /// <param name="name">The argument's name.</param>
+    /// <param name="what">"group i's gradients" for a group, or <see langword="null"/>.</param>
+    internal static void RequireFinite(ReadOnlySpan<T> values, string name, string? what)
     {
         for (int i = 0; i < values.Length; i++)
         {
@@ -223,6 +208,35 @@ public abstract class Optimizer<T>
                 throw new ArgumentException(
                     $"'{name}' holds {LearningArguments.Format(values[i])} at {where}; the values must be finite (no NaN or ∞), so nothing was updated.", name);
             }
+        }
+    }
+
+    /// <summary>
+    /// Checks that every parameter and gradient is finite: one vectorised pass over both, and only when it finds a
+    /// NaN or ∞ the scalar search for the first one, gradients first, for the message.
+    /// </summary>
+    private static void RequireFinite(ReadOnlySpan<T> parameters, ReadOnlySpan<T> gradients, string parametersName, string gradientsName, int? group)
+    {
+        bool finite = typeof(T) == typeof(float)
+            ? FiniteCheckKernels.NonFiniteSum(MemoryMarshal.Cast<T, float>(parameters), MemoryMarshal.Cast<T, float>(gradients)) == 0
+            : FiniteCheckKernels.NonFiniteSum(MemoryMarshal.Cast<T, double>(parameters), MemoryMarshal.Cast<T, double>(gradients)) == 0;
+        if (!finite)
+        {
+            RequireFinite(gradients, gradientsName, group is int g ? $"group {g}'s gradients" : null);
+            RequireFinite(parameters, parametersName, group is int p ? $"group {p}'s parameters" : null);
+        }
+    }
+
+    private void Update(Span<T> parameters, ReadOnlySpan<T> gradients, T[][] state, long step)
+        => OptimizerStepRunner.Run(Plan(step), parameters, gradients, state);
+
+    private void RequireState(int groupCount, string name)
+    {
+        if (lengths.Length != 0 && lengths.Length != groupCount)
+        {
+            throw new ArgumentException(
+                $"'{name}' passes {groupCount} parameter groups but the optimizer's state was made for {lengths.Length}; pass the same groups every step, or call {nameof(Reset)}.",
+                name);
         }
     }
 

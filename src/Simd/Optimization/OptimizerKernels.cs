@@ -1,6 +1,12 @@
 using System.Numerics;
 
+// One source for both assemblies: Simd compiles it for the CPU steps, Simd.Cuda (which defines SIMD_CUDA) for the
+// device overloads of the same kernels, in a namespace of its own so the two internal classes never meet.
+#if SIMD_CUDA
+namespace Simd.Cuda.Optimization;
+#else
 namespace Simd.Optimization;
+#endif
 
 /// <summary>
 /// The update rules of the optimizers as scalar [Kernel] methods, one pass each: every parameter, gradient and

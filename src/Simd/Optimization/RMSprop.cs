@@ -33,35 +33,16 @@ public sealed class RMSprop<T> : Optimizer<T>
     /// <inheritdoc/>
     public override int BufferCount => 1 + (Settings.Centered ? 1 : 0) + (Settings.Momentum > 0 ? 1 : 0);
 
-    private protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradients, T[][] state, long step)
+    internal override OptimizerStepPlan Plan(long step)
     {
         RMSpropOptions o = Settings;
-        bool momentum = o.Momentum > 0;
-        if (typeof(T) == typeof(float))
+        double[] common = [o.LearningRate, o.Alpha, 1 - o.Alpha, o.Epsilon, o.WeightDecay];
+        return (o.Centered, o.Momentum > 0) switch
         {
-            Span<float> p = As<float>(parameters);
-            ReadOnlySpan<float> g = As<float>(gradients);
-            float lr = (float)o.LearningRate, alpha = (float)o.Alpha, rest = (float)(1 - o.Alpha), eps = (float)o.Epsilon, wd = (float)o.WeightDecay, mu = (float)o.Momentum;
-            switch (o.Centered, momentum)
-            {
-                case (false, false): OptimizerKernels.RmspropStep(p, As<float>(state[0]), g, lr, alpha, rest, eps, wd); break;
-                case (true, false): OptimizerKernels.RmspropCenteredStep(p, As<float>(state[0]), As<float>(state[1]), g, lr, alpha, rest, eps, wd); break;
-                case (false, true): OptimizerKernels.RmspropMomentumStep(p, As<float>(state[0]), As<float>(state[1]), g, lr, alpha, rest, eps, wd, mu); break;
-                default: OptimizerKernels.RmspropCenteredMomentumStep(p, As<float>(state[0]), As<float>(state[1]), As<float>(state[2]), g, lr, alpha, rest, eps, wd, mu); break;
-            }
-        }
-        else
-        {
-            Span<double> p = As<double>(parameters);
-            ReadOnlySpan<double> g = As<double>(gradients);
-            double lr = o.LearningRate, alpha = o.Alpha, rest = 1 - o.Alpha, eps = o.Epsilon, wd = o.WeightDecay, mu = o.Momentum;
-            switch (o.Centered, momentum)
-            {
-                case (false, false): OptimizerKernels.RmspropStep(p, As<double>(state[0]), g, lr, alpha, rest, eps, wd); break;
-                case (true, false): OptimizerKernels.RmspropCenteredStep(p, As<double>(state[0]), As<double>(state[1]), g, lr, alpha, rest, eps, wd); break;
-                case (false, true): OptimizerKernels.RmspropMomentumStep(p, As<double>(state[0]), As<double>(state[1]), g, lr, alpha, rest, eps, wd, mu); break;
-                default: OptimizerKernels.RmspropCenteredMomentumStep(p, As<double>(state[0]), As<double>(state[1]), As<double>(state[2]), g, lr, alpha, rest, eps, wd, mu); break;
-            }
-        }
+            (false, false) => new(OptimizerKernel.Rmsprop, common),
+            (true, false) => new(OptimizerKernel.RmspropCentered, common),
+            (false, true) => new(OptimizerKernel.RmspropMomentum, [.. common, o.Momentum]),
+            _ => new(OptimizerKernel.RmspropCenteredMomentum, [.. common, o.Momentum]),
+        };
     }
 }

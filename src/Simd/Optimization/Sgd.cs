@@ -34,36 +34,17 @@ public sealed class Sgd<T> : Optimizer<T>
     /// <inheritdoc/>
     public override int BufferCount => Settings.Momentum != 0 ? 1 : 0;
 
-    private protected override void Update(Span<T> parameters, ReadOnlySpan<T> gradients, T[][] state, long step)
+    internal override OptimizerStepPlan Plan(long step)
     {
         SgdOptions o = Settings;
         if (o.Momentum == 0)
         {
-            if (typeof(T) == typeof(float))
-            {
-                OptimizerKernels.SgdStep(As<float>(parameters), As<float>(gradients), (float)o.LearningRate, (float)o.WeightDecay);
-            }
-            else
-            {
-                OptimizerKernels.SgdStep(As<double>(parameters), As<double>(gradients), o.LearningRate, o.WeightDecay);
-            }
-
-            return;
+            return new(OptimizerKernel.Sgd, [o.LearningRate, o.WeightDecay]);
         }
 
         double keep = step == 1 ? 0 : o.Momentum;
         double scale = step == 1 ? 1 : 1 - o.Dampening;
         double nesterov = o.Nesterov ? 1 : 0;
-        if (typeof(T) == typeof(float))
-        {
-            OptimizerKernels.SgdMomentumStep(
-                As<float>(parameters), As<float>(state[0]), As<float>(gradients),
-                (float)o.LearningRate, (float)o.WeightDecay, (float)keep, (float)scale, (float)o.Momentum, (float)nesterov);
-        }
-        else
-        {
-            OptimizerKernels.SgdMomentumStep(
-                As<double>(parameters), As<double>(state[0]), As<double>(gradients), o.LearningRate, o.WeightDecay, keep, scale, o.Momentum, nesterov);
-        }
+        return new(OptimizerKernel.SgdMomentum, [o.LearningRate, o.WeightDecay, keep, scale, o.Momentum, nesterov]);
     }
 }
