@@ -38,10 +38,14 @@ public sealed class GeneratedIntegerCudaTests
         foreach ((MethodInfo scalar, string name, string source) in Kernels)
         {
             ParameterInfo[] parameters = scalar.GetParameters();
-            string arguments = string.Join(", ", parameters.Select((p, i) => $"input{i}[0]"));
+            int refIndex = Array.FindIndex(parameters, p => p.ParameterType.IsByRef);
+            string arguments = string.Join(", ", parameters.Select((p, i) => i == refIndex ? "output[0]" : $"input{i}[0]"));
             string inputs = string.Join(", ", parameters.Select((p, i) => $"const {CudaType(Element(p.ParameterType))}* input{i}"));
             string result = CudaType(Result(scalar));
-            string module = $"{CudaPrelude.Text}\n{source}\nextern \"C\" __global__ void entry({inputs}, {result}* output) {{ output[0] = {name}({arguments}); }}\n";
+
+            // A 'ref' lane is a reference in the device function: the output starts as the input and is updated in place.
+            string body = refIndex >= 0 ? $"output[0] = input{refIndex}[0]; {name}({arguments});" : $"output[0] = {name}({arguments});";
+            string module = $"{CudaPrelude.Text}\n{source}\nextern \"C\" __global__ void entry({inputs}, {result}* output) {{ {body} }}\n";
             string ptx = ClangCuda.CompileToPtx(module, name);
             Assert.Contains(".entry", ptx);
         }
@@ -68,15 +72,19 @@ public sealed class GeneratedIntegerCudaTests
                 object? returned = scalar.Invoke(null, boxed);
                 int refIndex = Array.FindIndex(parameters, p => p.ParameterType.IsByRef);
                 object value = refIndex >= 0 ? boxed[refIndex] : returned!;
-                string call = $"{name}({string.Join(", ", values.Select(CLiteral))})";
+                // A 'ref' lane is a reference in the device function: pass a local holding the input, print it after.
+                string call = $"{name}({string.Join(", ", values.Select((v, i) => i == refIndex ? "r" : CLiteral(v)))})";
                 expected.Add((value, $"{scalar.Name}({string.Join(", ", values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))})"));
-                main.Append(Result(scalar) switch
+                string print = Result(scalar) switch
                 {
-                    Type t when t == typeof(int) => $"  print_i({call});\n",
-                    Type t when t == typeof(long) => $"  print_l({call});\n",
-                    Type t when t == typeof(float) => $"  print_f({call});\n",
-                    _ => $"  print_d({call});\n",
-                });
+                    Type t when t == typeof(int) => "print_i",
+                    Type t when t == typeof(long) => "print_l",
+                    Type t when t == typeof(float) => "print_f",
+                    _ => "print_d",
+                };
+                main.Append(refIndex >= 0
+                    ? $"  {{ {CudaType(Result(scalar))} r = {CLiteral(values[refIndex])}; {call}; {print}(r); }}\n"
+                    : $"  {print}({call});\n");
             }
         }
 

@@ -55,8 +55,10 @@ internal static class HostCompiler
     private static string Execute(string program, string arguments)
     {
         using Process process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+        // Both pipes at once: a compiler that fills the error pipe while nobody reads it would wait forever.
+        System.Threading.Tasks.Task<string> errorsRead = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
-        string errors = process.StandardError.ReadToEnd();
+        string errors = errorsRead.GetAwaiter().GetResult();
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
