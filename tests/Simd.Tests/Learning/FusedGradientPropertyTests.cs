@@ -82,6 +82,42 @@ public class FusedGradientPropertyTests
             return ok.Label($"m={c.M} n={c.N} stride={c.Stride}: cost {cost} vs {expected} (±{costBound}), ∂b {biasGradient} vs {gb}");
         });
 
+    /// <summary>
+    /// Row lengths of exactly four vectors of each width (16, 32, 64 floats) and one on either side take their own
+    /// grouped and row-wise forms; random lengths rarely hit them, so they are pinned here, misaligned and strided.
+    /// </summary>
+    [Theory]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    public void Rows_of_four_vectors_match_naive_double_loops_within_derived_bound(int n)
+    {
+        foreach (Case c in new[] { new Case(1, n, n, 0, n), new Case(301, n, n, 3, n + 1), new Case(1037, n, n + 5, 1, n + 2) })
+        {
+            (float[] _, ReadOnlyMatrixView<float> x, double[] dense, float[] y, float[] w, float b) = Make(c);
+            double[] yd = Array.ConvertAll(y, v => (double)v), wd = Array.ConvertAll(w, v => (double)v);
+            var gw = new double[c.N];
+            double expected = Reference.LinearCostAndGradient(dense, yd, c.M, c.N, wd, b, 0, gw, out double gb);
+            (double costBound, double[] weightBounds, double biasBound) = Reference.LinearBounds(dense, yd, c.M, c.N, wd, b, Reference.FloatU);
+
+            var gradient = new float[c.N];
+            float cost = LinearRegression.CostAndGradient(x, y, w, b, gradient, out float biasGradient);
+
+            Assert.True(Math.Abs(cost - expected) <= costBound, $"m={c.M} n={c.N}: cost {cost} vs {expected} (±{costBound})");
+            Assert.True(Math.Abs(biasGradient - gb) <= biasBound, $"m={c.M} n={c.N}: ∂b {biasGradient} vs {gb} (±{biasBound})");
+            for (int j = 0; j < c.N; j++)
+            {
+                Assert.True(Math.Abs(gradient[j] - gw[j]) <= weightBounds[j], $"m={c.M} n={c.N}: ∂w[{j}] {gradient[j]} vs {gw[j]} (±{weightBounds[j]})");
+            }
+        }
+    }
+
     [Property(MaxTest = 100)]
     public Property Fused_logistic_step_matches_naive_double_loops_within_derived_bound()
         => Prop.ForAll(Cases(), c =>

@@ -418,13 +418,21 @@ public class SoftmaxRegressionTests
             Call();
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 50; i++)
+        // The least of five rounds: a collection caused by tests on other threads may trim the shared array pool, and
+        // the round in which that happens re-allocates the rented workspaces once. Anything allocated per call shows
+        // in every round.
+        long perCall = long.MaxValue;
+        for (int round = 0; round < 5; round++)
         {
-            Call();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 50; i++)
+            {
+                Call();
+            }
+
+            perCall = Math.Min(perCall, (GC.GetAllocatedBytesForCurrentThread() - before) / 50);
         }
 
-        long perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / 50;
         Assert.True(perCall < 256, $"{perCall} bytes per call");
     }
 }
