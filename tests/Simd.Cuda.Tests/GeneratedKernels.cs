@@ -56,6 +56,10 @@ public static partial class GeneratedKernels
         return a > b ? Math.FusedMultiplyAdd(a, b, m) : Math.Clamp(m, -1, 1);
     }
 
+    /// <summary>The fast multiply-add: <c>fma</c> on the device, as the scalar method on a CPU with FMA.</summary>
+    [Kernel]
+    public static float Estimate(float a, float b, float c) => float.MultiplyAddEstimate(a, b, c);
+
     [Kernel]
     public static void StepDouble(ref double weight, double gradient, [Uniform] double learningRate) => weight -= learningRate * gradient;
 

@@ -30,6 +30,16 @@ namespace Simd.Generators.Functions
                 (w, e, a) => w == VectorWidth.VectorT ? $"{w.StaticClass}.SquareRoot({a[0]})" : $"{w.StaticClass}.Sqrt({a[0]})",
                 a => $"simd_sqrt({a[0]})"),
             Value(MathFunction.FusedMultiplyAdd, "FusedMultiplyAdd", 3, (w, e, a) => $"{Ops}.FusedMultiplyAdd({a[0]}, {a[1]}, {a[2]})", a => $"simd_fma({a[0]}, {a[1]}, {a[2]})"),
+
+            // The fast multiply-add: fused where the machine has FMA and two roundings where it does not, in the scalar
+            // method (float.MultiplyAddEstimate) and in every vector form alike, so one machine gives one answer on
+            // every path; GPUs always fuse. Never the software fallback of FusedMultiplyAdd.
+            Value(
+                MathFunction.MultiplyAddEstimate,
+                "MultiplyAddEstimate",
+                3,
+                (w, e, a) => e.IsInteger() ? $"({a[0]} * {a[1]} + {a[2]})" : $"{Ops}.MultiplyAdd({a[0]}, {a[1]}, {a[2]})",
+                a => $"simd_fma({a[0]}, {a[1]}, {a[2]})"),
             Value(
                 MathFunction.Clamp,
                 "Clamp",

@@ -87,6 +87,7 @@ namespace Simd.Generators.Ir
         Max,
         Sqrt,
         FusedMultiplyAdd,
+        MultiplyAddEstimate,
         Clamp,
         Exp,
         Log,

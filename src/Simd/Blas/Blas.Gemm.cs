@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Numerics;
 using Simd.MatrixMultiply;
+using Simd.Widths;
 
 namespace Simd;
 
@@ -93,7 +94,7 @@ public static partial class Blas
         {
             for (int i = 0; i < m; i++)
             {
-                GemvKernel<T, T, Lanes1<T>>.Scale(n, (T*)hc.Pointer + ((nint)i * c.Stride), beta);
+                GemvKernel<T, T, Width1<T>>.Scale(n, (T*)hc.Pointer + ((nint)i * c.Stride), beta);
             }
 
             return;

@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Simd.MatrixMultiply;
+using Simd.Widths;
 
 namespace Simd;
 
@@ -45,7 +46,7 @@ public static partial class Blas
         {
             if (a.IsEmpty || alpha == T.Zero)
             {
-                GemvKernel<T, T, Lanes1<T>>.Scale(y.Length, py, beta);
+                GemvKernel<T, T, Width1<T>>.Scale(y.Length, py, beta);
                 return;
             }
 

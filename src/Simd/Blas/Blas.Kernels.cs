@@ -29,8 +29,9 @@ public static partial class Blas
     internal static T Scaled<T>(T x, [Uniform] T alpha)
         where T : IFloatingPointIeee754<T> => alpha * x;
 
-    // One rounding per element, as optimised BLAS libraries compute axpy with FMA.
+    // One rounding per element where the machine has FMA, as optimised BLAS libraries compute axpy; a multiply and
+    // an add where it has none (the exact software fused form would be many times slower than the scalar loop).
     [Kernel]
     internal static void AxpyUpdate<T>(ref T y, T x, [Uniform] T alpha)
-        where T : IFloatingPointIeee754<T> => y = T.FusedMultiplyAdd(alpha, x, y);
+        where T : IFloatingPointIeee754<T> => y = T.MultiplyAddEstimate(alpha, x, y);
 }

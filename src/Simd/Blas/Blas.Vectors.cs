@@ -40,7 +40,10 @@ public static partial class Blas
     /// <inheritdoc cref="SumOfSquares(ReadOnlySpan{float})"/>
     public static double SumOfSquares(ReadOnlySpan<double> x) => SquareSum(x);
 
-    /// <summary>y ← α·x + y, in place, with one rounding per element (fused multiply-add).</summary>
+    /// <summary>
+    /// y ← α·x + y, in place: one rounding per element (fused multiply-add) where the machine has FMA, a multiply and an
+    /// add (two roundings) where it has none. The same on every vector width and the scalar path of one machine.
+    /// </summary>
     /// <param name="alpha">The scale α.</param>
     /// <param name="x">The vector added.</param>
     /// <param name="y">The vector updated, as long as <paramref name="x"/>.</param>

@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using Simd.Drivers.Widths;
+using Simd.Widths;
 
 namespace Simd.Drivers;
 

@@ -2,7 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using Simd.Drivers.Widths;
+using Simd.Widths;
 using Simd.Operators;
 
 namespace Simd.Drivers;
@@ -69,7 +69,7 @@ public static class ExtremumDriver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Vectorized<T, TVector, TWidth, TKernel, TChoice>(ref TKernel source, nuint length)
         where T : unmanaged, INumber<T>
-        where TWidth : IVectorWidth<TVector, T>
+        where TWidth : IKernelWidth<TVector, T>
         where TKernel : IValueKernel<T>, allows ref struct
         where TChoice : IExtremum<T>
     {

@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Simd.Drivers.Widths;
+using Simd.Widths;
 using Simd.Operators;
 
 namespace Simd.Drivers;
@@ -57,7 +57,7 @@ public static class MapDriver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
         where T : unmanaged, INumber<T>
-        where TWidth : IVectorWidth<TVector, T>
+        where TWidth : IKernelWidth<TVector, T>
         where TKernel : IMapKernel<T>, allows ref struct
     {
         // A local copy lets the JIT keep the kernel's references in registers; through the by-ref parameter it

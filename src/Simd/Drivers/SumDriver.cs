@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using Simd.Drivers.Widths;
+using Simd.Widths;
 using Simd.Operators;
 
 namespace Simd.Drivers;
@@ -61,7 +61,7 @@ public static class SumDriver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe T Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
         where T : unmanaged, INumber<T>
-        where TWidth : IVectorWidth<TVector, T>
+        where TWidth : IKernelWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
     {
         if (source.HasSideOutputs)
@@ -140,7 +140,7 @@ public static class SumDriver
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static T AlignedFromElementZero<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length, nuint peel)
         where T : unmanaged, INumber<T>
-        where TWidth : IVectorWidth<TVector, T>
+        where TWidth : IKernelWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
     {
         TKernel kernel = source;
@@ -152,7 +152,7 @@ public static class SumDriver
         // Elements 0 … p − 1 into lanes L − p … L − 1 of accumulator 3 (as its first terms: 0 + t is t, and the
         // plain loop's first term of a lane is 0 + t or fma(a, b, 0), the same rounded product).
         TWidth.Store(TWidth.Zero, ref buffer, 0);
-        TWidth.Store(TWidth.KeepBelow(TWidth.Compute(ref kernel, 0), peel), ref buffer, count);
+        TWidth.Store(TWidth.Blend(TWidth.Compute(ref kernel, 0), TWidth.Zero, (int)peel), ref buffer, count);
         TVector s3 = TWidth.Add(TWidth.Zero, TWidth.Load(in buffer, peel));
         TVector s0 = TWidth.Zero, s1 = TWidth.Zero, s2 = TWidth.Zero;
 
@@ -200,22 +200,21 @@ public static class SumDriver
         TVector e3 = TWidth.Load(in buffer, (4 * count) - peel);
 
         // Element block B − 1 has lanes 0 … p − 1 summed already; its lanes p … L − 1 are its last block, added at
-        // its own accumulator ((B − 1) mod 4 = next) with the fused accumulate, the other lanes kept. (An
-        // accumulator is never −0, so adding the zeroed lanes changes no bit.)
+        // its own accumulator ((B − 1) mod 4 = next) with the fused accumulate, the other lanes kept as they are.
         nuint last = full - count;
         switch (next)
         {
             case 0:
-                e0 = TWidth.Add(TWidth.KeepFrom(TWidth.Accumulate(ref kernel, e0, last), peel), TWidth.KeepBelow(e0, peel));
+                e0 = TWidth.Blend(e0, TWidth.Accumulate(ref kernel, e0, last), (int)peel);
                 break;
             case 1:
-                e1 = TWidth.Add(TWidth.KeepFrom(TWidth.Accumulate(ref kernel, e1, last), peel), TWidth.KeepBelow(e1, peel));
+                e1 = TWidth.Blend(e1, TWidth.Accumulate(ref kernel, e1, last), (int)peel);
                 break;
             case 2:
-                e2 = TWidth.Add(TWidth.KeepFrom(TWidth.Accumulate(ref kernel, e2, last), peel), TWidth.KeepBelow(e2, peel));
+                e2 = TWidth.Blend(e2, TWidth.Accumulate(ref kernel, e2, last), (int)peel);
                 break;
             default:
-                e3 = TWidth.Add(TWidth.KeepFrom(TWidth.Accumulate(ref kernel, e3, last), peel), TWidth.KeepBelow(e3, peel));
+                e3 = TWidth.Blend(e3, TWidth.Accumulate(ref kernel, e3, last), (int)peel);
                 break;
         }
 
@@ -226,7 +225,7 @@ public static class SumDriver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Finish<T, TVector, TWidth, TKernel>(ref TKernel kernel, nuint length, nuint full, TVector s0, TVector s1, TVector s2, TVector s3)
         where T : unmanaged, INumber<T>
-        where TWidth : IVectorWidth<TVector, T>
+        where TWidth : IKernelWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
     {
         nuint count = TWidth.Count;
@@ -234,7 +233,7 @@ public static class SumDriver
         {
             // The block ending at the last element overlaps whole blocks already summed; keep only its last n − full lanes.
             TVector tail = TWidth.Compute(ref kernel, length - count);
-            s1 = TWidth.Add(s1, TWidth.KeepFrom(tail, count - (length - full)));
+            s1 = TWidth.Add(s1, TWidth.Blend(TWidth.Zero, tail, (int)(count - (length - full))));
         }
 
         return TWidth.Sum(TWidth.Add(TWidth.Add(s0, s1), TWidth.Add(s2, s3)));
@@ -250,7 +249,7 @@ public static class SumDriver
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T EachElementOnce<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
         where T : unmanaged, INumber<T>
-        where TWidth : IVectorWidth<TVector, T>
+        where TWidth : IKernelWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
     {
         // A local copy lets the JIT keep the kernel's lane references in registers; through the by-ref

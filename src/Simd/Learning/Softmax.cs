@@ -1,8 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
-
-using Simd.Drivers.Widths;
+using Simd.Widths;
 using Simd.Learning.Kernels;
 
 namespace Simd.Learning;

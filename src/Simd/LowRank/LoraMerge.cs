@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Simd.MatrixMultiply;
+using Simd.Widths;
 
 namespace Simd.LowRank;
 
@@ -23,9 +24,9 @@ internal static unsafe class LoraMerge
     private const int MinRowsPerThread = 64;
 
     public static void Run<TVector, TLanes>(float* w, nint ldw, int d, int k, float* b, int r, float* a, float s, int threads)
-        where TLanes : ILanes<TVector, float>
+        where TLanes : IVectorWidth<TVector, float>
     {
-        int strip = 4 * TLanes.Count;
+        int strip = 4 * (int)TLanes.Count;
         int strips = k / strip;
         float* packed = (float*)NativeMemory.AlignedAlloc((nuint)((long)strips * strip * r * sizeof(float)), 64);
         try
@@ -61,7 +62,7 @@ internal static unsafe class LoraMerge
     }
 
     private static void Rows<TVector, TLanes>(float* w, nint ldw, int i0, int i1, int k, float* b, int r, float* a, float* packed, float s)
-        where TLanes : ILanes<TVector, float>
+        where TLanes : IVectorWidth<TVector, float>
     {
         int i = i0;
         for (; i + 2 <= i1; i += 2)
@@ -76,9 +77,9 @@ internal static unsafe class LoraMerge
     }
 
     private static void Two<TVector, TLanes>(float* w0, nint ldw, int k, float* b0, int r, float* a, float* packed, float s)
-        where TLanes : ILanes<TVector, float>
+        where TLanes : IVectorWidth<TVector, float>
     {
-        int v = TLanes.Count, strip = 4 * v;
+        int v = (int)TLanes.Count, strip = 4 * v;
         float* w1 = w0 + ldw;
         float* b1 = b0 + r;
         TVector vs = TLanes.Broadcast(s);
@@ -91,15 +92,15 @@ internal static unsafe class LoraMerge
             {
                 TVector x0 = TLanes.Load(ap), x1 = TLanes.Load(ap + v), x2 = TLanes.Load(ap + (2 * v)), x3 = TLanes.Load(ap + (3 * v));
                 TVector c = TLanes.Broadcast(b0[l]);
-                p0 = TLanes.Fma(c, x0, p0);
-                p1 = TLanes.Fma(c, x1, p1);
-                p2 = TLanes.Fma(c, x2, p2);
-                p3 = TLanes.Fma(c, x3, p3);
+                p0 = TLanes.MultiplyAdd(c, x0, p0);
+                p1 = TLanes.MultiplyAdd(c, x1, p1);
+                p2 = TLanes.MultiplyAdd(c, x2, p2);
+                p3 = TLanes.MultiplyAdd(c, x3, p3);
                 c = TLanes.Broadcast(b1[l]);
-                q0 = TLanes.Fma(c, x0, q0);
-                q1 = TLanes.Fma(c, x1, q1);
-                q2 = TLanes.Fma(c, x2, q2);
-                q3 = TLanes.Fma(c, x3, q3);
+                q0 = TLanes.MultiplyAdd(c, x0, q0);
+                q1 = TLanes.MultiplyAdd(c, x1, q1);
+                q2 = TLanes.MultiplyAdd(c, x2, q2);
+                q3 = TLanes.MultiplyAdd(c, x3, q3);
             }
 
             Fold<TVector, TLanes>(w0 + j, v, vs, p0, p1, p2, p3);
@@ -111,9 +112,9 @@ internal static unsafe class LoraMerge
     }
 
     private static void One<TVector, TLanes>(float* w, int k, float* b, int r, float* a, float* packed, float s)
-        where TLanes : ILanes<TVector, float>
+        where TLanes : IVectorWidth<TVector, float>
     {
-        int v = TLanes.Count, strip = 4 * v;
+        int v = (int)TLanes.Count, strip = 4 * v;
         TVector vs = TLanes.Broadcast(s);
         int j = 0;
         for (float* ap = packed; j + strip <= k; j += strip)
@@ -122,10 +123,10 @@ internal static unsafe class LoraMerge
             for (int l = 0; l < r; l++, ap += strip)
             {
                 TVector c = TLanes.Broadcast(b[l]);
-                p0 = TLanes.Fma(c, TLanes.Load(ap), p0);
-                p1 = TLanes.Fma(c, TLanes.Load(ap + v), p1);
-                p2 = TLanes.Fma(c, TLanes.Load(ap + (2 * v)), p2);
-                p3 = TLanes.Fma(c, TLanes.Load(ap + (3 * v)), p3);
+                p0 = TLanes.MultiplyAdd(c, TLanes.Load(ap), p0);
+                p1 = TLanes.MultiplyAdd(c, TLanes.Load(ap + v), p1);
+                p2 = TLanes.MultiplyAdd(c, TLanes.Load(ap + (2 * v)), p2);
+                p3 = TLanes.MultiplyAdd(c, TLanes.Load(ap + (3 * v)), p3);
             }
 
             Fold<TVector, TLanes>(w + j, v, vs, p0, p1, p2, p3);
@@ -138,12 +139,12 @@ internal static unsafe class LoraMerge
     // spilled inside the loop.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Fold<TVector, TLanes>(float* w, int v, TVector vs, TVector p0, TVector p1, TVector p2, TVector p3)
-        where TLanes : ILanes<TVector, float>
+        where TLanes : IVectorWidth<TVector, float>
     {
-        TLanes.Store(TLanes.Fma(vs, p0, TLanes.Load(w)), w);
-        TLanes.Store(TLanes.Fma(vs, p1, TLanes.Load(w + v)), w + v);
-        TLanes.Store(TLanes.Fma(vs, p2, TLanes.Load(w + (2 * v))), w + (2 * v));
-        TLanes.Store(TLanes.Fma(vs, p3, TLanes.Load(w + (3 * v))), w + (3 * v));
+        TLanes.Store(TLanes.MultiplyAdd(vs, p0, TLanes.Load(w)), w);
+        TLanes.Store(TLanes.MultiplyAdd(vs, p1, TLanes.Load(w + v)), w + v);
+        TLanes.Store(TLanes.MultiplyAdd(vs, p2, TLanes.Load(w + (2 * v))), w + (2 * v));
+        TLanes.Store(TLanes.MultiplyAdd(vs, p3, TLanes.Load(w + (3 * v))), w + (3 * v));
     }
 
     /// <summary>Columns j … k−1 one at a time, with the one-lane form of the same FMA chain.</summary>
@@ -161,5 +162,5 @@ internal static unsafe class LoraMerge
         }
     }
 
-    private static float Fma(float x, float y, float z) => VectorMath.HasFma ? float.FusedMultiplyAdd(x, y, z) : (x * y) + z;
+    private static float Fma(float x, float y, float z) => Width1<float>.MultiplyAdd(x, y, z);
 }

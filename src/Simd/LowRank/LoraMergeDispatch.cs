@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
-using Simd.Hardware;
 using Simd.MatrixMultiply;
+using Simd.Widths;
 
 namespace Simd.LowRank;
 
@@ -10,16 +10,22 @@ internal static class LoraMergeDispatch
 {
     public static unsafe void Run(float* w, nint ldw, int d, int k, float* b, int r, float* a, float s, int threads)
     {
-        switch (SimdHardware.Path)
+        switch (WidthChoice.Widest<float>())
         {
-            case SimdPath.Avx512:
-                LoraMerge.Run<Vector512<float>, Lanes512<float>>(w, ldw, d, k, b, r, a, s, threads);
+            case Width.V512:
+                LoraMerge.Run<Vector512<float>, Width512<float>>(w, ldw, d, k, b, r, a, s, threads);
                 break;
-            case SimdPath.Scalar:
-                LoraMerge.Run<float, Lanes1<float>>(w, ldw, d, k, b, r, a, s, threads);
+            case Width.V256:
+                LoraMerge.Run<Vector256<float>, Width256<float>>(w, ldw, d, k, b, r, a, s, threads);
+                break;
+            case Width.V128:
+                LoraMerge.Run<Vector128<float>, Width128<float>>(w, ldw, d, k, b, r, a, s, threads);
+                break;
+            case Width.VectorT:
+                LoraMerge.Run<Vector<float>, WidthVector<float>>(w, ldw, d, k, b, r, a, s, threads);
                 break;
             default:
-                LoraMerge.Run<Vector<float>, LanesVector<float>>(w, ldw, d, k, b, r, a, s, threads);
+                LoraMerge.Run<float, Width1<float>>(w, ldw, d, k, b, r, a, s, threads);
                 break;
         }
     }

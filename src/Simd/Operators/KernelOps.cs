@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
+using Simd.Widths;
 
 namespace Simd.Operators;
 
@@ -17,7 +17,7 @@ public static class KernelOps
     /// <param name="c">Addend.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> FusedMultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c)
-        => Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : Vector512.FusedMultiplyAdd(a, b, c);
+        => Width512<float>.FusedMultiplyAdd(a, b, c);
 
     /// <summary><c>a * b + c</c> with one rounding (AVX-512 <c>vfmadd</c>), as <c>Math.FusedMultiplyAdd</c> per lane.</summary>
     /// <param name="a">Multiplicand.</param>
@@ -25,7 +25,7 @@ public static class KernelOps
     /// <param name="c">Addend.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> FusedMultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c)
-        => Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : Vector512.FusedMultiplyAdd(a, b, c);
+        => Width512<double>.FusedMultiplyAdd(a, b, c);
 
     /// <summary><c>a * b + c</c> with one rounding (FMA3 where present, an exact software fallback otherwise).</summary>
     /// <param name="a">Multiplicand.</param>
@@ -33,7 +33,7 @@ public static class KernelOps
     /// <param name="c">Addend.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> FusedMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c)
-        => Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : Vector256.FusedMultiplyAdd(a, b, c);
+        => Width256<float>.FusedMultiplyAdd(a, b, c);
 
     /// <summary><c>a * b + c</c> with one rounding (FMA3 where present, an exact software fallback otherwise).</summary>
     /// <param name="a">Multiplicand.</param>
@@ -41,7 +41,7 @@ public static class KernelOps
     /// <param name="c">Addend.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> FusedMultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c)
-        => Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : Vector256.FusedMultiplyAdd(a, b, c);
+        => Width256<double>.FusedMultiplyAdd(a, b, c);
 
     /// <summary><c>a * b + c</c> with one rounding (FMA3 or AdvSIMD where present, an exact software fallback otherwise).</summary>
     /// <param name="a">Multiplicand.</param>
@@ -49,7 +49,7 @@ public static class KernelOps
     /// <param name="c">Addend.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> FusedMultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c)
-        => Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : Vector128.FusedMultiplyAdd(a, b, c);
+        => Width128<float>.FusedMultiplyAdd(a, b, c);
 
     /// <summary><c>a * b + c</c> with one rounding (FMA3 or AdvSIMD where present, an exact software fallback otherwise).</summary>
     /// <param name="a">Multiplicand.</param>
@@ -57,7 +57,7 @@ public static class KernelOps
     /// <param name="c">Addend.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> FusedMultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c)
-        => Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : Vector128.FusedMultiplyAdd(a, b, c);
+        => Width128<double>.FusedMultiplyAdd(a, b, c);
 
     /// <summary><c>a * b + c</c> with one rounding, per lane of <see cref="Vector{T}"/>.</summary>
     /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
@@ -66,15 +66,7 @@ public static class KernelOps
     /// <param name="c">Addend.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> FusedMultiplyAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Vector.FusedMultiplyAdd(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
-        }
-
-        return Vector.FusedMultiplyAdd(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> => WidthVector<T>.FusedMultiplyAdd(a, b, c);
 
     /// <summary>
     /// <c>a * b + c</c>, the fast multiply-add: fused (one rounding) where the hardware has fused multiply-add,
@@ -87,41 +79,33 @@ public static class KernelOps
     /// <param name="b">Multiplier.</param>
     /// <param name="c">Addend.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.MultiplyAddEstimate(a, b, c);
+    public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Width512<float>.MultiplyAdd(a, b, c);
 
     /// <inheritdoc cref="MultiplyAdd(Vector512{float}, Vector512{float}, Vector512{float})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> MultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c) => Vector512.MultiplyAddEstimate(a, b, c);
+    public static Vector512<double> MultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c) => Width512<double>.MultiplyAdd(a, b, c);
 
     /// <inheritdoc cref="MultiplyAdd(Vector512{float}, Vector512{float}, Vector512{float})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.MultiplyAddEstimate(a, b, c);
+    public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Width256<float>.MultiplyAdd(a, b, c);
 
     /// <inheritdoc cref="MultiplyAdd(Vector512{float}, Vector512{float}, Vector512{float})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> MultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) => Vector256.MultiplyAddEstimate(a, b, c);
+    public static Vector256<double> MultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) => Width256<double>.MultiplyAdd(a, b, c);
 
     /// <inheritdoc cref="MultiplyAdd(Vector512{float}, Vector512{float}, Vector512{float})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) => Vector128.MultiplyAddEstimate(a, b, c);
+    public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) => Width128<float>.MultiplyAdd(a, b, c);
 
     /// <inheritdoc cref="MultiplyAdd(Vector512{float}, Vector512{float}, Vector512{float})"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> MultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c) => Vector128.MultiplyAddEstimate(a, b, c);
+    public static Vector128<double> MultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c) => Width128<double>.MultiplyAdd(a, b, c);
 
     /// <inheritdoc cref="MultiplyAdd(Vector512{float}, Vector512{float}, Vector512{float})"/>
     /// <typeparam name="T"><see langword="float"/> or <see langword="double"/>.</typeparam>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> MultiplyAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(float))
-        {
-            return Vector.MultiplyAddEstimate(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
-        }
-
-        return Vector.MultiplyAddEstimate(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> => WidthVector<T>.MultiplyAdd(a, b, c);
 
     /// <summary>
     /// <c>Math.Clamp</c> per lane: <paramref name="min"/> where value &lt; min,

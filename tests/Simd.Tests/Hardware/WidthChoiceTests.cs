@@ -1,4 +1,4 @@
-using Simd.Drivers.Widths;
+using Simd.Widths;
 using Simd.Hardware;
 using Xunit;
 

@@ -185,6 +185,14 @@ public static partial class LanguageKernels
         return float.Max(x, y) + float.Min(x, float.Abs(y)) + float.FusedMultiplyAdd(x, y, 1);
     }
 
+    /// <summary>The fast multiply-add: fused where the machine has FMA, two roundings where it has none, on every path alike.</summary>
+    [Kernel]
+    public static float Estimate(float x, float y, float z) => float.MultiplyAddEstimate(x, y, z);
+
+    /// <inheritdoc cref="Estimate(float, float, float)"/>
+    [Kernel]
+    public static double EstimateDouble(double x, double y, double z) => double.MultiplyAddEstimate(x, y, z);
+
     /// <summary>Double lanes with two outputs and a returned value.</summary>
     [Kernel(Reductions = Reduction.Sum)]
     public static double Split(double x, out double whole, out double rest)

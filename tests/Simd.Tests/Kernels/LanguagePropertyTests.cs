@@ -116,6 +116,19 @@ public sealed class LanguagePropertyTests
     }
 
     [Fact]
+    public void MultiplyAddEstimate_gives_the_scalar_bits_on_every_path()
+    {
+        Property.Check(LaneCase.Arbitrary(), c => KernelCheck.Map(c, 3, a => LanguageKernels.Estimate(a[0], a[1], a[2]), (b, o, n, d) => LanguageKernels.Estimate(b[0].AsSpan(o[0], n), b[1].AsSpan(o[1], n), b[2].AsSpan(o[2], n), d)));
+        Property.Check(LaneCase.Arbitrary(), c => KernelCheck.Map(c, 3, (double[] a) => LanguageKernels.EstimateDouble(a[0], a[1], a[2]), (b, o, n, d) => LanguageKernels.EstimateDouble(b[0].AsSpan(o[0], n), b[1].AsSpan(o[1], n), b[2].AsSpan(o[2], n), d)));
+
+        // The rule itself, on an input where the two roundings differ: (1 + 2⁻²³)(1 − 2⁻²³) − 1 is −2⁻⁴⁶ exactly, 0 unfused.
+        float e = MathF.ScaleB(1, -23);
+        float[] result = new float[1];
+        LanguageKernels.Estimate(new[] { 1 + e }, new[] { 1 - e }, new[] { -1f }, result);
+        Assert.Equal(Simd.Hardware.SimdHardware.HasFusedMultiplyAdd ? -MathF.ScaleB(1, -46) : 0f, result[0]);
+    }
+
+    [Fact]
     public void Branch_sums_stay_within_the_bound() => Property.Check(LaneCase.Arbitrary(specialOdds: 0), c =>
     {
         float[] r = c.Singles(0);

@@ -2,12 +2,13 @@ using System;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using Simd.Hardware;
+using Simd.Widths;
 
 namespace Simd.MatrixMultiply;
 
 /// <summary>
 /// Runs a validated GEMM on the micro-kernel of the vector path this process takes
-/// (<see cref="SimdHardware.Path"/>), so the <c>DOTNET_Enable…</c> settings select each kernel. Products with at most
+/// (the width <see cref="WidthChoice.Widest{T}"/> picks from the process path), so the <c>DOTNET_Enable…</c> settings select each kernel. Products with at most
 /// <see cref="GemmRowDots.MaxRows"/> rows of the form <c>A·Bᵀ</c> take the unpacked dot-product form instead.
 /// </summary>
 internal static class GemmDispatch
@@ -29,32 +30,40 @@ internal static class GemmDispatch
 
         if (GemmRowDots.Applies(o))
         {
-            switch (SimdHardware.Path)
+            switch (WidthChoice.Widest<T>())
             {
-                case SimdPath.Avx512:
-                    GemmRowDots.Run<Vector512<T>, T, Lanes512<T>>(o, threads);
+                case Width.V512:
+                    GemmRowDots.Run<Vector512<T>, T, Width512<T>>(o, threads);
                     break;
-                case SimdPath.Scalar:
-                    GemmRowDots.Run<T, T, Lanes1<T>>(o, threads);
+                case Width.V256:
+                    GemmRowDots.Run<Vector256<T>, T, Width256<T>>(o, threads);
+                    break;
+                case Width.V128:
+                    GemmRowDots.Run<Vector128<T>, T, Width128<T>>(o, threads);
+                    break;
+                case Width.VectorT:
+                    GemmRowDots.Run<Vector<T>, T, WidthVector<T>>(o, threads);
                     break;
                 default:
-                    GemmRowDots.Run<Vector<T>, T, LanesVector<T>>(o, threads);
+                    GemmRowDots.Run<T, T, Width1<T>>(o, threads);
                     break;
             }
 
             return;
         }
 
-        switch (SimdHardware.Path)
+        // The micro-kernel of the width the process path runs at (the 128-bit and Vector<T> widths share the
+        // Vector<T> kernel, which is that width on those paths).
+        switch (WidthChoice.Widest<T>())
         {
-            case SimdPath.Avx512:
+            case Width.V512:
                 GemmDriver<T, MicroKernelAvx512<T>>.Run(o, threads);
                 break;
-            case SimdPath.Avx2:
+            case Width.V256:
                 GemmDriver<T, MicroKernelAvx2<T>>.Run(o, threads);
                 break;
-            case SimdPath.VectorT:
-            case SimdPath.Vector128:
+            case Width.V128:
+            case Width.VectorT:
                 GemmDriver<T, MicroKernelVector<T>>.Run(o, threads);
                 break;
             default:

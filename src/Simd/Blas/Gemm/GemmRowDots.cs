@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Threading.Tasks;
+using Simd.Widths;
 
 namespace Simd.MatrixMultiply;
 
@@ -26,7 +27,7 @@ internal static unsafe class GemmRowDots
 
     public static void Run<TVector, T, TLanes>(GemmOperands<T> o, int threads)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TLanes : ILanes<TVector, T>
+        where TLanes : IVectorWidth<TVector, T>
     {
         if (threads == 1 || o.N < 4 * threads)
         {
@@ -53,10 +54,10 @@ internal static unsafe class GemmRowDots
     /// </summary>
     private static void Columns<TVector, T, TLanes>(in GemmOperands<T> o, int j0, int j1)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TLanes : ILanes<TVector, T>
+        where TLanes : IVectorWidth<TVector, T>
     {
         int fullRows = o.M / 4 * 4;
-        int group = TLanes.Count * sizeof(T) == 64 ? 4 : 2;
+        int group = (int)TLanes.Count * sizeof(T) == 64 ? 4 : 2;
         int j = j0;
         for (; j + group <= j1; j += group)
         {
@@ -92,9 +93,9 @@ internal static unsafe class GemmRowDots
 
     private static void Tile4x4<TVector, T, TLanes>(in GemmOperands<T> o, int i, int j)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TLanes : ILanes<TVector, T>
+        where TLanes : IVectorWidth<TVector, T>
     {
-        int w = TLanes.Count, k = o.K;
+        int w = (int)TLanes.Count, k = o.K;
         T* a0 = o.A + (i * o.Lda), a1 = a0 + o.Lda, a2 = a1 + o.Lda, a3 = a2 + o.Lda;
         T* b0 = o.B + (j * o.Ldb), b1 = b0 + o.Ldb, b2 = b1 + o.Ldb, b3 = b2 + o.Ldb;
         TVector s00 = TLanes.Zero, s01 = TLanes.Zero, s02 = TLanes.Zero, s03 = TLanes.Zero;
@@ -106,25 +107,25 @@ internal static unsafe class GemmRowDots
         {
             TVector v0 = TLanes.Load(b0 + p), v1 = TLanes.Load(b1 + p), v2 = TLanes.Load(b2 + p), v3 = TLanes.Load(b3 + p);
             TVector x = TLanes.Load(a0 + p);
-            s00 = TLanes.Fma(x, v0, s00);
-            s01 = TLanes.Fma(x, v1, s01);
-            s02 = TLanes.Fma(x, v2, s02);
-            s03 = TLanes.Fma(x, v3, s03);
+            s00 = TLanes.MultiplyAdd(x, v0, s00);
+            s01 = TLanes.MultiplyAdd(x, v1, s01);
+            s02 = TLanes.MultiplyAdd(x, v2, s02);
+            s03 = TLanes.MultiplyAdd(x, v3, s03);
             x = TLanes.Load(a1 + p);
-            s10 = TLanes.Fma(x, v0, s10);
-            s11 = TLanes.Fma(x, v1, s11);
-            s12 = TLanes.Fma(x, v2, s12);
-            s13 = TLanes.Fma(x, v3, s13);
+            s10 = TLanes.MultiplyAdd(x, v0, s10);
+            s11 = TLanes.MultiplyAdd(x, v1, s11);
+            s12 = TLanes.MultiplyAdd(x, v2, s12);
+            s13 = TLanes.MultiplyAdd(x, v3, s13);
             x = TLanes.Load(a2 + p);
-            s20 = TLanes.Fma(x, v0, s20);
-            s21 = TLanes.Fma(x, v1, s21);
-            s22 = TLanes.Fma(x, v2, s22);
-            s23 = TLanes.Fma(x, v3, s23);
+            s20 = TLanes.MultiplyAdd(x, v0, s20);
+            s21 = TLanes.MultiplyAdd(x, v1, s21);
+            s22 = TLanes.MultiplyAdd(x, v2, s22);
+            s23 = TLanes.MultiplyAdd(x, v3, s23);
             x = TLanes.Load(a3 + p);
-            s30 = TLanes.Fma(x, v0, s30);
-            s31 = TLanes.Fma(x, v1, s31);
-            s32 = TLanes.Fma(x, v2, s32);
-            s33 = TLanes.Fma(x, v3, s33);
+            s30 = TLanes.MultiplyAdd(x, v0, s30);
+            s31 = TLanes.MultiplyAdd(x, v1, s31);
+            s32 = TLanes.MultiplyAdd(x, v2, s32);
+            s33 = TLanes.MultiplyAdd(x, v3, s33);
         }
 
         // Reduce every accumulator before any call: vector registers do not survive a call, and accumulators live
@@ -141,9 +142,9 @@ internal static unsafe class GemmRowDots
 
     private static void Tile4x2<TVector, T, TLanes>(in GemmOperands<T> o, int i, int j)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TLanes : ILanes<TVector, T>
+        where TLanes : IVectorWidth<TVector, T>
     {
-        int w = TLanes.Count, k = o.K;
+        int w = (int)TLanes.Count, k = o.K;
         T* a0 = o.A + (i * o.Lda), a1 = a0 + o.Lda, a2 = a1 + o.Lda, a3 = a2 + o.Lda;
         T* b0 = o.B + (j * o.Ldb), b1 = b0 + o.Ldb;
         TVector s00 = TLanes.Zero, s01 = TLanes.Zero, s10 = TLanes.Zero, s11 = TLanes.Zero;
@@ -153,17 +154,17 @@ internal static unsafe class GemmRowDots
         {
             TVector v0 = TLanes.Load(b0 + p), v1 = TLanes.Load(b1 + p);
             TVector x = TLanes.Load(a0 + p);
-            s00 = TLanes.Fma(x, v0, s00);
-            s01 = TLanes.Fma(x, v1, s01);
+            s00 = TLanes.MultiplyAdd(x, v0, s00);
+            s01 = TLanes.MultiplyAdd(x, v1, s01);
             x = TLanes.Load(a1 + p);
-            s10 = TLanes.Fma(x, v0, s10);
-            s11 = TLanes.Fma(x, v1, s11);
+            s10 = TLanes.MultiplyAdd(x, v0, s10);
+            s11 = TLanes.MultiplyAdd(x, v1, s11);
             x = TLanes.Load(a2 + p);
-            s20 = TLanes.Fma(x, v0, s20);
-            s21 = TLanes.Fma(x, v1, s21);
+            s20 = TLanes.MultiplyAdd(x, v0, s20);
+            s21 = TLanes.MultiplyAdd(x, v1, s21);
             x = TLanes.Load(a3 + p);
-            s30 = TLanes.Fma(x, v0, s30);
-            s31 = TLanes.Fma(x, v1, s31);
+            s30 = TLanes.MultiplyAdd(x, v0, s30);
+            s31 = TLanes.MultiplyAdd(x, v1, s31);
         }
 
         T t00 = TLanes.Sum(s00), t01 = TLanes.Sum(s01), t10 = TLanes.Sum(s10), t11 = TLanes.Sum(s11);
@@ -181,16 +182,16 @@ internal static unsafe class GemmRowDots
     /// <summary>One row of A against one row of B, summed exactly as in the tiles: one accumulator, then its lanes, then the tail.</summary>
     private static void Single<TVector, T, TLanes>(in GemmOperands<T> o, int i, int j)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TLanes : ILanes<TVector, T>
+        where TLanes : IVectorWidth<TVector, T>
     {
-        int w = TLanes.Count, k = o.K;
+        int w = (int)TLanes.Count, k = o.K;
         T* a = o.A + (i * o.Lda);
         T* b = o.B + (j * o.Ldb);
         TVector s = TLanes.Zero;
         int p = 0;
         for (; p + w <= k; p += w)
         {
-            s = TLanes.Fma(TLanes.Load(a + p), TLanes.Load(b + p), s);
+            s = TLanes.MultiplyAdd(TLanes.Load(a + p), TLanes.Load(b + p), s);
         }
 
         Finish(o, i, j, TLanes.Sum(s), a, b, p);

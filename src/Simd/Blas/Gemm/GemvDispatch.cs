@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
-using Simd.Hardware;
+using Simd.Widths;
 
 namespace Simd.MatrixMultiply;
 
@@ -10,23 +10,29 @@ internal static class GemvDispatch
     public static unsafe void Run<T>(bool transpose, int rows, int columns, T* a, nint lda, T* x, T* y, T alpha, T beta)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        switch (SimdHardware.Path)
+        switch (WidthChoice.Widest<T>())
         {
-            case SimdPath.Avx512:
-                Run<Vector512<T>, T, Lanes512<T>>(transpose, rows, columns, a, lda, x, y, alpha, beta);
+            case Width.V512:
+                Run<Vector512<T>, T, Width512<T>>(transpose, rows, columns, a, lda, x, y, alpha, beta);
                 break;
-            case SimdPath.Scalar:
-                Run<T, T, Lanes1<T>>(transpose, rows, columns, a, lda, x, y, alpha, beta);
+            case Width.V256:
+                Run<Vector256<T>, T, Width256<T>>(transpose, rows, columns, a, lda, x, y, alpha, beta);
+                break;
+            case Width.V128:
+                Run<Vector128<T>, T, Width128<T>>(transpose, rows, columns, a, lda, x, y, alpha, beta);
+                break;
+            case Width.VectorT:
+                Run<Vector<T>, T, WidthVector<T>>(transpose, rows, columns, a, lda, x, y, alpha, beta);
                 break;
             default:
-                Run<Vector<T>, T, LanesVector<T>>(transpose, rows, columns, a, lda, x, y, alpha, beta);
+                Run<T, T, Width1<T>>(transpose, rows, columns, a, lda, x, y, alpha, beta);
                 break;
         }
     }
 
     private static unsafe void Run<TVector, T, TLanes>(bool transpose, int rows, int columns, T* a, nint lda, T* x, T* y, T alpha, T beta)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TLanes : ILanes<TVector, T>
+        where TLanes : IVectorWidth<TVector, T>
     {
         if (transpose)
         {

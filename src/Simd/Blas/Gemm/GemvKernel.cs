@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Simd.Widths;
 
 namespace Simd.MatrixMultiply;
 
@@ -14,7 +15,7 @@ namespace Simd.MatrixMultiply;
 /// <typeparam name="TLanes">The width.</typeparam>
 internal static unsafe class GemvKernel<TVector, T, TLanes>
     where T : unmanaged, IFloatingPointIeee754<T>
-    where TLanes : ILanes<TVector, T>
+    where TLanes : IVectorWidth<TVector, T>
 {
     /// <summary><c>y ← α·A·x + β·y</c> for A m × n: each y[i] is a dot product of row i with x.</summary>
     public static void Plain(int m, int n, T* a, nint lda, T* x, T* y, T alpha, T beta)
@@ -58,20 +59,20 @@ internal static unsafe class GemvKernel<TVector, T, TLanes>
 
     private static T Dot(int n, T* a, T* x)
     {
-        int w = TLanes.Count;
+        int w = (int)TLanes.Count;
         TVector p = TLanes.Zero, q = TLanes.Zero, r = TLanes.Zero, t = TLanes.Zero;
         int j = 0;
         for (; j + (4 * w) <= n; j += 4 * w)
         {
-            p = TLanes.Fma(TLanes.Load(a + j), TLanes.Load(x + j), p);
-            q = TLanes.Fma(TLanes.Load(a + j + w), TLanes.Load(x + j + w), q);
-            r = TLanes.Fma(TLanes.Load(a + j + (2 * w)), TLanes.Load(x + j + (2 * w)), r);
-            t = TLanes.Fma(TLanes.Load(a + j + (3 * w)), TLanes.Load(x + j + (3 * w)), t);
+            p = TLanes.MultiplyAdd(TLanes.Load(a + j), TLanes.Load(x + j), p);
+            q = TLanes.MultiplyAdd(TLanes.Load(a + j + w), TLanes.Load(x + j + w), q);
+            r = TLanes.MultiplyAdd(TLanes.Load(a + j + (2 * w)), TLanes.Load(x + j + (2 * w)), r);
+            t = TLanes.MultiplyAdd(TLanes.Load(a + j + (3 * w)), TLanes.Load(x + j + (3 * w)), t);
         }
 
         for (; j + w <= n; j += w)
         {
-            p = TLanes.Fma(TLanes.Load(a + j), TLanes.Load(x + j), p);
+            p = TLanes.MultiplyAdd(TLanes.Load(a + j), TLanes.Load(x + j), p);
         }
 
         T s = TLanes.Sum(TLanes.Add(TLanes.Add(p, q), TLanes.Add(r, t)));
@@ -87,16 +88,16 @@ internal static unsafe class GemvKernel<TVector, T, TLanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Axpy4(int n, T c0, T* r0, T c1, T* r1, T c2, T* r2, T c3, T* r3, T* y)
     {
-        int w = TLanes.Count;
+        int w = (int)TLanes.Count;
         TVector v0 = TLanes.Broadcast(c0), v1 = TLanes.Broadcast(c1), v2 = TLanes.Broadcast(c2), v3 = TLanes.Broadcast(c3);
         int j = 0;
         for (; j + w <= n; j += w)
         {
             TVector acc = TLanes.Load(y + j);
-            acc = TLanes.Fma(TLanes.Load(r0 + j), v0, acc);
-            acc = TLanes.Fma(TLanes.Load(r1 + j), v1, acc);
-            acc = TLanes.Fma(TLanes.Load(r2 + j), v2, acc);
-            acc = TLanes.Fma(TLanes.Load(r3 + j), v3, acc);
+            acc = TLanes.MultiplyAdd(TLanes.Load(r0 + j), v0, acc);
+            acc = TLanes.MultiplyAdd(TLanes.Load(r1 + j), v1, acc);
+            acc = TLanes.MultiplyAdd(TLanes.Load(r2 + j), v2, acc);
+            acc = TLanes.MultiplyAdd(TLanes.Load(r3 + j), v3, acc);
             TLanes.Store(acc, y + j);
         }
 
@@ -108,12 +109,12 @@ internal static unsafe class GemvKernel<TVector, T, TLanes>
 
     private static void Axpy1(int n, T c0, T* r0, T* y)
     {
-        int w = TLanes.Count;
+        int w = (int)TLanes.Count;
         TVector v0 = TLanes.Broadcast(c0);
         int j = 0;
         for (; j + w <= n; j += w)
         {
-            TLanes.Store(TLanes.Fma(TLanes.Load(r0 + j), v0, TLanes.Load(y + j)), y + j);
+            TLanes.Store(TLanes.MultiplyAdd(TLanes.Load(r0 + j), v0, TLanes.Load(y + j)), y + j);
         }
 
         for (; j < n; j++)

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Simd.Widths;
 
 namespace Simd.MatrixMultiply;
 
@@ -37,23 +38,23 @@ internal readonly struct MicroKernelAvx2<T> : IMicroKernel<T>
             Vector256<T> b0 = Vector256.Load(b);
             Vector256<T> b1 = Vector256.Load(b + w);
             Vector256<T> ai = Vector256.Create(a[0]);
-            c00 = VectorMath.Fma(ai, b0, c00);
-            c01 = VectorMath.Fma(ai, b1, c01);
+            c00 = Width256<T>.MultiplyAdd(ai, b0, c00);
+            c01 = Width256<T>.MultiplyAdd(ai, b1, c01);
             ai = Vector256.Create(a[1]);
-            c10 = VectorMath.Fma(ai, b0, c10);
-            c11 = VectorMath.Fma(ai, b1, c11);
+            c10 = Width256<T>.MultiplyAdd(ai, b0, c10);
+            c11 = Width256<T>.MultiplyAdd(ai, b1, c11);
             ai = Vector256.Create(a[2]);
-            c20 = VectorMath.Fma(ai, b0, c20);
-            c21 = VectorMath.Fma(ai, b1, c21);
+            c20 = Width256<T>.MultiplyAdd(ai, b0, c20);
+            c21 = Width256<T>.MultiplyAdd(ai, b1, c21);
             ai = Vector256.Create(a[3]);
-            c30 = VectorMath.Fma(ai, b0, c30);
-            c31 = VectorMath.Fma(ai, b1, c31);
+            c30 = Width256<T>.MultiplyAdd(ai, b0, c30);
+            c31 = Width256<T>.MultiplyAdd(ai, b1, c31);
             ai = Vector256.Create(a[4]);
-            c40 = VectorMath.Fma(ai, b0, c40);
-            c41 = VectorMath.Fma(ai, b1, c41);
+            c40 = Width256<T>.MultiplyAdd(ai, b0, c40);
+            c41 = Width256<T>.MultiplyAdd(ai, b1, c41);
             ai = Vector256.Create(a[5]);
-            c50 = VectorMath.Fma(ai, b0, c50);
-            c51 = VectorMath.Fma(ai, b1, c51);
+            c50 = Width256<T>.MultiplyAdd(ai, b0, c50);
+            c51 = Width256<T>.MultiplyAdd(ai, b1, c51);
             a += 6;
             b += ldb;
         }
@@ -74,8 +75,8 @@ internal readonly struct MicroKernelAvx2<T> : IMicroKernel<T>
     {
         if (readC)
         {
-            Vector256.Store(VectorMath.Fma(va, x0, vb * Vector256.Load(c)), c);
-            Vector256.Store(VectorMath.Fma(va, x1, vb * Vector256.Load(c + w)), c + w);
+            Vector256.Store(Width256<T>.MultiplyAdd(va, x0, vb * Vector256.Load(c)), c);
+            Vector256.Store(Width256<T>.MultiplyAdd(va, x1, vb * Vector256.Load(c + w)), c + w);
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Simd.Widths;
 
 namespace Simd.MatrixMultiply;
 
@@ -45,35 +46,35 @@ internal readonly struct MicroKernelAvx512<T> : IMicroKernel<T>
             Vector512<T> b2 = Vector512.Load(b + (2 * w));
             Vector512<T> b3 = Vector512.Load(b + (3 * w));
             Vector512<T> ai = Vector512.Create(a[0]);
-            c00 = VectorMath.Fma(ai, b0, c00);
-            c01 = VectorMath.Fma(ai, b1, c01);
-            c02 = VectorMath.Fma(ai, b2, c02);
-            c03 = VectorMath.Fma(ai, b3, c03);
+            c00 = Width512<T>.MultiplyAdd(ai, b0, c00);
+            c01 = Width512<T>.MultiplyAdd(ai, b1, c01);
+            c02 = Width512<T>.MultiplyAdd(ai, b2, c02);
+            c03 = Width512<T>.MultiplyAdd(ai, b3, c03);
             ai = Vector512.Create(a[1]);
-            c10 = VectorMath.Fma(ai, b0, c10);
-            c11 = VectorMath.Fma(ai, b1, c11);
-            c12 = VectorMath.Fma(ai, b2, c12);
-            c13 = VectorMath.Fma(ai, b3, c13);
+            c10 = Width512<T>.MultiplyAdd(ai, b0, c10);
+            c11 = Width512<T>.MultiplyAdd(ai, b1, c11);
+            c12 = Width512<T>.MultiplyAdd(ai, b2, c12);
+            c13 = Width512<T>.MultiplyAdd(ai, b3, c13);
             ai = Vector512.Create(a[2]);
-            c20 = VectorMath.Fma(ai, b0, c20);
-            c21 = VectorMath.Fma(ai, b1, c21);
-            c22 = VectorMath.Fma(ai, b2, c22);
-            c23 = VectorMath.Fma(ai, b3, c23);
+            c20 = Width512<T>.MultiplyAdd(ai, b0, c20);
+            c21 = Width512<T>.MultiplyAdd(ai, b1, c21);
+            c22 = Width512<T>.MultiplyAdd(ai, b2, c22);
+            c23 = Width512<T>.MultiplyAdd(ai, b3, c23);
             ai = Vector512.Create(a[3]);
-            c30 = VectorMath.Fma(ai, b0, c30);
-            c31 = VectorMath.Fma(ai, b1, c31);
-            c32 = VectorMath.Fma(ai, b2, c32);
-            c33 = VectorMath.Fma(ai, b3, c33);
+            c30 = Width512<T>.MultiplyAdd(ai, b0, c30);
+            c31 = Width512<T>.MultiplyAdd(ai, b1, c31);
+            c32 = Width512<T>.MultiplyAdd(ai, b2, c32);
+            c33 = Width512<T>.MultiplyAdd(ai, b3, c33);
             ai = Vector512.Create(a[4]);
-            c40 = VectorMath.Fma(ai, b0, c40);
-            c41 = VectorMath.Fma(ai, b1, c41);
-            c42 = VectorMath.Fma(ai, b2, c42);
-            c43 = VectorMath.Fma(ai, b3, c43);
+            c40 = Width512<T>.MultiplyAdd(ai, b0, c40);
+            c41 = Width512<T>.MultiplyAdd(ai, b1, c41);
+            c42 = Width512<T>.MultiplyAdd(ai, b2, c42);
+            c43 = Width512<T>.MultiplyAdd(ai, b3, c43);
             ai = Vector512.Create(a[5]);
-            c50 = VectorMath.Fma(ai, b0, c50);
-            c51 = VectorMath.Fma(ai, b1, c51);
-            c52 = VectorMath.Fma(ai, b2, c52);
-            c53 = VectorMath.Fma(ai, b3, c53);
+            c50 = Width512<T>.MultiplyAdd(ai, b0, c50);
+            c51 = Width512<T>.MultiplyAdd(ai, b1, c51);
+            c52 = Width512<T>.MultiplyAdd(ai, b2, c52);
+            c53 = Width512<T>.MultiplyAdd(ai, b3, c53);
             a += 6;
             b += ldb;
         }
@@ -112,9 +113,9 @@ internal readonly struct MicroKernelAvx512<T> : IMicroKernel<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void UpdateRow(T* c, nint w, Vector512<T> va, Vector512<T> vb, Vector512<T> x0, Vector512<T> x1, Vector512<T> x2, Vector512<T> x3)
     {
-        Vector512.Store(VectorMath.Fma(va, x0, vb * Vector512.Load(c)), c);
-        Vector512.Store(VectorMath.Fma(va, x1, vb * Vector512.Load(c + w)), c + w);
-        Vector512.Store(VectorMath.Fma(va, x2, vb * Vector512.Load(c + (2 * w))), c + (2 * w));
-        Vector512.Store(VectorMath.Fma(va, x3, vb * Vector512.Load(c + (3 * w))), c + (3 * w));
+        Vector512.Store(Width512<T>.MultiplyAdd(va, x0, vb * Vector512.Load(c)), c);
+        Vector512.Store(Width512<T>.MultiplyAdd(va, x1, vb * Vector512.Load(c + w)), c + w);
+        Vector512.Store(Width512<T>.MultiplyAdd(va, x2, vb * Vector512.Load(c + (2 * w))), c + (2 * w));
+        Vector512.Store(Width512<T>.MultiplyAdd(va, x3, vb * Vector512.Load(c + (3 * w))), c + (3 * w));
     }
 }

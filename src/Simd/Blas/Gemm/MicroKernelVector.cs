@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Simd.Widths;
 
 namespace Simd.MatrixMultiply;
 
@@ -27,23 +28,23 @@ internal readonly struct MicroKernelVector<T> : IMicroKernel<T>
             Vector<T> b0 = Vector.Load(b);
             Vector<T> b1 = Vector.Load(b + w);
             Vector<T> ai = new(a[0]);
-            c00 = VectorMath.Fma(ai, b0, c00);
-            c01 = VectorMath.Fma(ai, b1, c01);
+            c00 = WidthVector<T>.MultiplyAdd(ai, b0, c00);
+            c01 = WidthVector<T>.MultiplyAdd(ai, b1, c01);
             ai = new(a[1]);
-            c10 = VectorMath.Fma(ai, b0, c10);
-            c11 = VectorMath.Fma(ai, b1, c11);
+            c10 = WidthVector<T>.MultiplyAdd(ai, b0, c10);
+            c11 = WidthVector<T>.MultiplyAdd(ai, b1, c11);
             ai = new(a[2]);
-            c20 = VectorMath.Fma(ai, b0, c20);
-            c21 = VectorMath.Fma(ai, b1, c21);
+            c20 = WidthVector<T>.MultiplyAdd(ai, b0, c20);
+            c21 = WidthVector<T>.MultiplyAdd(ai, b1, c21);
             ai = new(a[3]);
-            c30 = VectorMath.Fma(ai, b0, c30);
-            c31 = VectorMath.Fma(ai, b1, c31);
+            c30 = WidthVector<T>.MultiplyAdd(ai, b0, c30);
+            c31 = WidthVector<T>.MultiplyAdd(ai, b1, c31);
             ai = new(a[4]);
-            c40 = VectorMath.Fma(ai, b0, c40);
-            c41 = VectorMath.Fma(ai, b1, c41);
+            c40 = WidthVector<T>.MultiplyAdd(ai, b0, c40);
+            c41 = WidthVector<T>.MultiplyAdd(ai, b1, c41);
             ai = new(a[5]);
-            c50 = VectorMath.Fma(ai, b0, c50);
-            c51 = VectorMath.Fma(ai, b1, c51);
+            c50 = WidthVector<T>.MultiplyAdd(ai, b0, c50);
+            c51 = WidthVector<T>.MultiplyAdd(ai, b1, c51);
             a += 6;
             b += ldb;
         }
@@ -64,8 +65,8 @@ internal readonly struct MicroKernelVector<T> : IMicroKernel<T>
     {
         if (readC)
         {
-            Vector.Store(VectorMath.Fma(va, x0, vb * Vector.Load(c)), c);
-            Vector.Store(VectorMath.Fma(va, x1, vb * Vector.Load(c + w)), c + w);
+            Vector.Store(WidthVector<T>.MultiplyAdd(va, x0, vb * Vector.Load(c)), c);
+            Vector.Store(WidthVector<T>.MultiplyAdd(va, x1, vb * Vector.Load(c + w)), c + w);
         }
         else
         {

@@ -4,7 +4,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Simd.Drivers.Widths;
+using Simd.Widths;
 
 namespace Simd.Learning.Kernels;
 
@@ -44,16 +44,16 @@ internal static class CentroidKernels
         switch (width)
         {
             case Width.VectorT:
-                Nearest<T, Vector<T>, LearningVectorT<T>>(x, centroids, labels, distances);
+                Nearest<T, Vector<T>, WidthVector<T>>(x, centroids, labels, distances);
                 break;
             case Width.V512:
-                Nearest<T, Vector512<T>, LearningVector512<T>>(x, centroids, labels, distances);
+                Nearest<T, Vector512<T>, Width512<T>>(x, centroids, labels, distances);
                 break;
             case Width.V256:
-                Nearest<T, Vector256<T>, LearningVector256<T>>(x, centroids, labels, distances);
+                Nearest<T, Vector256<T>, Width256<T>>(x, centroids, labels, distances);
                 break;
             case Width.V128:
-                Nearest<T, Vector128<T>, LearningVector128<T>>(x, centroids, labels, distances);
+                Nearest<T, Vector128<T>, Width128<T>>(x, centroids, labels, distances);
                 break;
             default:
                 NearestScalar(x, centroids, labels, distances);
@@ -68,16 +68,16 @@ internal static class CentroidKernels
         switch (WidthChoice.For<T>((nuint)x.Rows))
         {
             case Width.VectorT:
-                Distances<T, Vector<T>, LearningVectorT<T>>(x, centroids, destination);
+                Distances<T, Vector<T>, WidthVector<T>>(x, centroids, destination);
                 break;
             case Width.V512:
-                Distances<T, Vector512<T>, LearningVector512<T>>(x, centroids, destination);
+                Distances<T, Vector512<T>, Width512<T>>(x, centroids, destination);
                 break;
             case Width.V256:
-                Distances<T, Vector256<T>, LearningVector256<T>>(x, centroids, destination);
+                Distances<T, Vector256<T>, Width256<T>>(x, centroids, destination);
                 break;
             case Width.V128:
-                Distances<T, Vector128<T>, LearningVector128<T>>(x, centroids, destination);
+                Distances<T, Vector128<T>, Width128<T>>(x, centroids, destination);
                 break;
             default:
                 DistancesScalar(x, centroids, destination);
@@ -94,7 +94,7 @@ internal static class CentroidKernels
         for (int j = 0; j < row.Length; j++)
         {
             T d = row[j] - centroid[j];
-            sum = FusedOrNot(d, d, sum);
+            sum = Width1<T>.MultiplyAdd(d, d, sum);
         }
 
         return sum;
@@ -102,9 +102,9 @@ internal static class CentroidKernels
 
     private static void Nearest<T, TVector, TWidth>(ReadOnlyMatrixView<T> x, ReadOnlyMatrixView<T> centroids, Span<int> labels, Span<T> distances)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int lanes = TWidth.Count;
+        int lanes = (int)TWidth.Count;
         int block = VectorsPerBlock * lanes;
         int n = x.Columns;
         int k = centroids.Rows;
@@ -184,9 +184,9 @@ internal static class CentroidKernels
 
     private static void Distances<T, TVector, TWidth>(ReadOnlyMatrixView<T> x, ReadOnlyMatrixView<T> centroids, MatrixView<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int lanes = TWidth.Count;
+        int lanes = (int)TWidth.Count;
         int block = VectorsPerBlock * lanes;
         int n = x.Columns;
         int bufferLength = (n * block) + block;
@@ -312,12 +312,4 @@ internal static class CentroidKernels
             }
         }
     }
-
-    /// <summary>a·b + c as the vector lanes compute it: fused where the hardware has FMA, two roundings otherwise.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T FusedOrNot<T>(T a, T b, T c)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        => typeof(T) == typeof(float)
-            ? T.CreateTruncating(float.MultiplyAddEstimate(float.CreateTruncating(a), float.CreateTruncating(b), float.CreateTruncating(c)))
-            : T.CreateTruncating(double.MultiplyAddEstimate(double.CreateTruncating(a), double.CreateTruncating(b), double.CreateTruncating(c)));
 }

@@ -6,8 +6,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Threading.Tasks;
-
-using Simd.Drivers.Widths;
+using Simd.Widths;
 
 namespace Simd.Learning.Kernels;
 
@@ -178,16 +177,16 @@ internal static class FusedGradientStep
             switch (width)
             {
                 case Width.VectorT:
-                    cost = Chunk<T, Vector<T>, LearningVectorT<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
+                    cost = Chunk<T, Vector<T>, WidthVector<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
                     break;
                 case Width.V512:
-                    cost = Chunk<T, System.Runtime.Intrinsics.Vector512<T>, LearningVector512<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
+                    cost = Chunk<T, System.Runtime.Intrinsics.Vector512<T>, Width512<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
                     break;
                 case Width.V256:
-                    cost = Chunk<T, System.Runtime.Intrinsics.Vector256<T>, LearningVector256<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
+                    cost = Chunk<T, System.Runtime.Intrinsics.Vector256<T>, Width256<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
                     break;
                 case Width.V128:
-                    cost = Chunk<T, System.Runtime.Intrinsics.Vector128<T>, LearningVector128<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
+                    cost = Chunk<T, System.Runtime.Intrinsics.Vector128<T>, Width128<T>, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
                     break;
                 default:
                     cost = ChunkScalar<T, TLoss>(ref xs, stride, rows, n, ref ys, ref ws, b, ref gs, out errors);
@@ -202,7 +201,7 @@ internal static class FusedGradientStep
     private static double Chunk<T, TVector, TWidth, TLoss>(
         ref T x, int stride, int rows, int n, ref T y, ref T w, T b, ref T g, out double errorSum)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
         where TLoss : IRowLoss<T>
     {
         Span<T> e = stackalloc T[MaxBlockRows];
@@ -222,7 +221,7 @@ internal static class FusedGradientStep
         // bookkeeping, not the loads, set the pace. For longer rows the per-row form measured faster. Rows of exactly
         // four vectors (32 floats on AVX2, 64 on AVX-512) group too: 56 → 68 % of the read bandwidth at 200,000×32 on
         // the AVX2 path and 62 → 77 % at 100,000×64 on AVX-512, measured together with AccumulateWeighted's row-wise form.
-        bool grouped = TLoss.IsSquaredError && Sse3.IsSupported && n <= 4 * TWidth.Count;
+        bool grouped = TLoss.IsSquaredError && Sse3.IsSupported && n <= 4 * (int)TWidth.Count;
         int group = Vector128<T>.Count;
         Vector128<double> cost0 = default, cost1 = default, errors0 = default, errors1 = default;
         Vector128<T> bias = Vector128.Create(b);
@@ -258,15 +257,15 @@ internal static class FusedGradientStep
                     if (typeof(T) == typeof(float))
                     {
                         (Vector128<double> low, Vector128<double> high) = Vector128.Widen(error.AsSingle());
-                        cost0 = Vector128.MultiplyAddEstimate(low, low, cost0);
-                        cost1 = Vector128.MultiplyAddEstimate(high, high, cost1);
+                        cost0 = Width128<double>.MultiplyAdd(low, low, cost0);
+                        cost1 = Width128<double>.MultiplyAdd(high, high, cost1);
                         errors0 += low;
                         errors1 += high;
                     }
                     else
                     {
                         Vector128<double> d = error.AsDouble();
-                        cost0 = Vector128.MultiplyAddEstimate(d, d, cost0);
+                        cost0 = Width128<double>.MultiplyAdd(d, d, cost0);
                         errors0 += d;
                     }
 

@@ -1,11 +1,12 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Simd.Widths;
 
 namespace Simd.Learning.Kernels;
 
 /// <summary>
 /// The passes over one row that layer normalisation and RMS normalisation are made of, forward and backward, written
-/// once per width through <see cref="ILearningVector{TVector, T}"/> (rows of at least one vector) and once in scalar form.
+/// once per width through <see cref="IVectorWidth{TVector, T}"/> (rows of at least one vector) and once in scalar form.
 /// RMS normalisation is the uncentred case: its mean is taken as 0 (x − 0 is exact, so it costs no rounding) and it has
 /// no β.
 /// </summary>
@@ -20,9 +21,9 @@ internal static class NormRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum<T, TVector, TWidth>(ref readonly T x, int length, T center, bool square)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int count = TWidth.Count;
+        int count = (int)TWidth.Count;
         TVector c = TWidth.Broadcast(center);
         TVector s0 = TWidth.Zero, s1 = TWidth.Zero, s2 = TWidth.Zero, s3 = TWidth.Zero;
         int j = 0;
@@ -51,7 +52,7 @@ internal static class NormRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector Term<T, TVector, TWidth>(TVector sum, TVector x, TVector center, bool square)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
         if (!square)
         {
@@ -88,9 +89,9 @@ internal static class NormRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Normalize<T, TVector, TWidth>(ref readonly T x, ref T y, int length, T mean, T r, ref readonly T gamma, ref readonly T beta, bool hasBeta)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int count = TWidth.Count;
+        int count = (int)TWidth.Count;
         nuint last = (nuint)(length - count);
         TVector lastX = TWidth.Load(in x, last);
         TVector mu = TWidth.Broadcast(mean), rv = TWidth.Broadcast(r);
@@ -109,7 +110,7 @@ internal static class NormRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector Normalized<T, TVector, TWidth>(TVector x, TVector mu, TVector r, ref readonly T gamma, ref readonly T beta, nuint j, bool hasBeta)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
         TVector xh = TWidth.Multiply(TWidth.Subtract(x, mu), r);
         return hasBeta
@@ -137,9 +138,9 @@ internal static class NormRow
     public static T BackwardSums<T, TVector, TWidth>(
         ref readonly T x, ref readonly T dy, int length, T mean, T r, ref readonly T gamma, ref T gammaPartial, ref T betaPartial, bool hasBeta, out T sumG)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int count = TWidth.Count;
+        int count = (int)TWidth.Count;
         TVector mu = TWidth.Broadcast(mean), rv = TWidth.Broadcast(r);
         TVector a0 = TWidth.Zero, a1 = TWidth.Zero, b0 = TWidth.Zero, b1 = TWidth.Zero;
         int j = 0;
@@ -181,7 +182,7 @@ internal static class NormRow
         ref readonly T x, ref readonly T dy, ref readonly T gamma, ref T gammaPartial, ref T betaPartial, nuint j, TVector mu, TVector r, bool hasBeta,
         ref TVector sumG, ref TVector sumGxh)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
         TVector dyv = TWidth.Load(in dy, j);
         TVector xh = TWidth.Multiply(TWidth.Subtract(TWidth.Load(in x, j), mu), r);
@@ -227,9 +228,9 @@ internal static class NormRow
     public static void InputGradient<T, TVector, TWidth>(
         ref readonly T x, ref readonly T dy, ref T dx, int length, T mean, T r, ref readonly T gamma, T meanG, T meanGxh)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int count = TWidth.Count;
+        int count = (int)TWidth.Count;
         nuint last = (nuint)(length - count);
         TVector lastX = TWidth.Load(in x, last), lastDy = TWidth.Load(in dy, last);
         TVector mu = TWidth.Broadcast(mean), rv = TWidth.Broadcast(r), mg = TWidth.Broadcast(meanG), mgx = TWidth.Broadcast(-meanGxh);
@@ -248,7 +249,7 @@ internal static class NormRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector Gradient<T, TVector, TWidth>(TVector x, TVector dy, TVector gamma, TVector mu, TVector r, TVector meanG, TVector minusMeanGxh)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
         TVector xh = TWidth.Multiply(TWidth.Subtract(x, mu), r);
         TVector g = TWidth.Subtract(TWidth.Multiply(dy, gamma), meanG);

@@ -3,8 +3,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-
-using Simd.Drivers.Widths;
+using Simd.Widths;
 
 namespace Simd.Learning.Kernels;
 
@@ -121,16 +120,16 @@ internal static unsafe class NormRows
                 switch (width)
                 {
                     case Width.VectorT:
-                        NormRow.Normalize<T, Vector<T>, LearningVectorT<T>>(in xr, ref yr, n, mu, r, in g, in b, centered);
+                        NormRow.Normalize<T, Vector<T>, WidthVector<T>>(in xr, ref yr, n, mu, r, in g, in b, centered);
                         break;
                     case Width.V512:
-                        NormRow.Normalize<T, Vector512<T>, LearningVector512<T>>(in xr, ref yr, n, mu, r, in g, in b, centered);
+                        NormRow.Normalize<T, Vector512<T>, Width512<T>>(in xr, ref yr, n, mu, r, in g, in b, centered);
                         break;
                     case Width.V256:
-                        NormRow.Normalize<T, Vector256<T>, LearningVector256<T>>(in xr, ref yr, n, mu, r, in g, in b, centered);
+                        NormRow.Normalize<T, Vector256<T>, Width256<T>>(in xr, ref yr, n, mu, r, in g, in b, centered);
                         break;
                     case Width.V128:
-                        NormRow.Normalize<T, Vector128<T>, LearningVector128<T>>(in xr, ref yr, n, mu, r, in g, in b, centered);
+                        NormRow.Normalize<T, Vector128<T>, Width128<T>>(in xr, ref yr, n, mu, r, in g, in b, centered);
                         break;
                     default:
                         NormRow.NormalizeScalar(in xr, ref yr, n, mu, r, in g, in b, centered);
@@ -151,10 +150,10 @@ internal static unsafe class NormRows
 
         private static T Sum(Width width, ref T x, int n, T center, bool square) => width switch
         {
-            Width.VectorT => NormRow.Sum<T, Vector<T>, LearningVectorT<T>>(in x, n, center, square),
-            Width.V512 => NormRow.Sum<T, Vector512<T>, LearningVector512<T>>(in x, n, center, square),
-            Width.V256 => NormRow.Sum<T, Vector256<T>, LearningVector256<T>>(in x, n, center, square),
-            Width.V128 => NormRow.Sum<T, Vector128<T>, LearningVector128<T>>(in x, n, center, square),
+            Width.VectorT => NormRow.Sum<T, Vector<T>, WidthVector<T>>(in x, n, center, square),
+            Width.V512 => NormRow.Sum<T, Vector512<T>, Width512<T>>(in x, n, center, square),
+            Width.V256 => NormRow.Sum<T, Vector256<T>, Width256<T>>(in x, n, center, square),
+            Width.V128 => NormRow.Sum<T, Vector128<T>, Width128<T>>(in x, n, center, square),
             _ => NormRow.SumScalar(in x, n, center, square),
         };
     }
@@ -188,16 +187,16 @@ internal static unsafe class NormRows
                 switch (width)
                 {
                     case Width.VectorT:
-                        Row<Vector<T>, LearningVectorT<T>>(ref xr, ref dyr, ref dxr, mu, r, ref g, ref gp, ref bp);
+                        Row<Vector<T>, WidthVector<T>>(ref xr, ref dyr, ref dxr, mu, r, ref g, ref gp, ref bp);
                         break;
                     case Width.V512:
-                        Row<Vector512<T>, LearningVector512<T>>(ref xr, ref dyr, ref dxr, mu, r, ref g, ref gp, ref bp);
+                        Row<Vector512<T>, Width512<T>>(ref xr, ref dyr, ref dxr, mu, r, ref g, ref gp, ref bp);
                         break;
                     case Width.V256:
-                        Row<Vector256<T>, LearningVector256<T>>(ref xr, ref dyr, ref dxr, mu, r, ref g, ref gp, ref bp);
+                        Row<Vector256<T>, Width256<T>>(ref xr, ref dyr, ref dxr, mu, r, ref g, ref gp, ref bp);
                         break;
                     case Width.V128:
-                        Row<Vector128<T>, LearningVector128<T>>(ref xr, ref dyr, ref dxr, mu, r, ref g, ref gp, ref bp);
+                        Row<Vector128<T>, Width128<T>>(ref xr, ref dyr, ref dxr, mu, r, ref g, ref gp, ref bp);
                         break;
                     default:
                         {
@@ -210,7 +209,7 @@ internal static unsafe class NormRows
         }
 
         private void Row<TVector, TWidth>(ref T x, ref T dy, ref T dx, T mu, T r, ref T gamma, ref T gammaPartial, ref T betaPartial)
-            where TWidth : ILearningVector<TVector, T>
+            where TWidth : IVectorWidth<TVector, T>
         {
             T sumGxh = NormRow.BackwardSums<T, TVector, TWidth>(in x, in dy, n, mu, r, in gamma, ref gammaPartial, ref betaPartial, centered, out T sumG);
             NormRow.InputGradient<T, TVector, TWidth>(in x, in dy, ref dx, n, mu, r, in gamma, MeanG(sumG), T.CreateTruncating(double.CreateTruncating(sumGxh) / n));

@@ -2,10 +2,11 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Simd.Widths;
 
 namespace Simd.Learning.Kernels;
 
-/// <summary>The per-row loops of the learning layer, written once per width through <see cref="ILearningVector{TVector, T}"/>.</summary>
+/// <summary>The per-row loops of the learning layer, written once per width through <see cref="IVectorWidth{TVector, T}"/>.</summary>
 internal static class RowKernels
 {
     /// <summary>
@@ -17,7 +18,7 @@ internal static class RowKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Dot<T, TVector, TWidth>(ref readonly T a, ref readonly T b, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
         => TWidth.Sum(DotLanes<T, TVector, TWidth>(in a, in b, length));
 
     /// <summary>
@@ -29,9 +30,9 @@ internal static class RowKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector DotLanes<T, TVector, TWidth>(ref readonly T a, ref readonly T b, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int count = TWidth.Count;
+        int count = (int)TWidth.Count;
         TVector s0 = TWidth.Multiply(TWidth.Load(in a, 0), TWidth.Load(in b, 0));
         int j = count;
         if (length >= 4 * count)
@@ -83,9 +84,9 @@ internal static class RowKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T SquaredDistance<T, TVector, TWidth>(ref readonly T a, ref readonly T b, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int count = TWidth.Count;
+        int count = (int)TWidth.Count;
         TVector s0 = TWidth.Zero, s1 = TWidth.Zero;
         int j = 0;
         for (; j + (2 * count) <= length; j += 2 * count)
@@ -135,9 +136,9 @@ internal static class RowKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AccumulateWeighted<T, TVector, TWidth>(ref readonly T x, nint stride, int rows, int columns, ReadOnlySpan<T> e, ref T g)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int count = TWidth.Count;
+        int count = (int)TWidth.Count;
         if (columns == 4 * count)
         {
             RowsOfFourVectors<T, TVector, TWidth>(in x, stride, rows, e, ref g);
@@ -168,9 +169,9 @@ internal static class RowKernels
     /// </summary>
     private static void RowsOfFourVectors<T, TVector, TWidth>(ref readonly T x, nint stride, int rows, ReadOnlySpan<T> e, ref T g)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        nuint count = (nuint)TWidth.Count;
+        nuint count = TWidth.Count;
         TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
         ref T row = ref Unsafe.AsRef(in x);
 
@@ -195,7 +196,7 @@ internal static class RowKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector ColumnSum<T, TVector, TWidth>(ref readonly T x, nint stride, int rows, ReadOnlySpan<T> e)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
         TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
         ref T row = ref Unsafe.AsRef(in x);

@@ -2,12 +2,11 @@ using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-
-using Simd.Drivers.Widths;
+using Simd.Widths;
 
 namespace Simd.Learning.Kernels;
 
-/// <summary>Dispatch of the per-row loops of <see cref="RowKernels"/> to the width <see cref="Drivers.Widths.WidthChoice.For{T}"/> picks.</summary>
+/// <summary>Dispatch of the per-row loops of <see cref="RowKernels"/> to the width <see cref="Widths.WidthChoice.For{T}"/> picks.</summary>
 internal static class RowOperations
 {
     /// <summary>Σ a[j]·b[j]; the spans have the same length.</summary>
@@ -18,10 +17,10 @@ internal static class RowOperations
         ref readonly T rb = ref MemoryMarshal.GetReference(b);
         return WidthChoice.For<T>((nuint)a.Length) switch
         {
-            Width.VectorT => RowKernels.Dot<T, Vector<T>, LearningVectorT<T>>(in ra, in rb, a.Length),
-            Width.V512 => RowKernels.Dot<T, Vector512<T>, LearningVector512<T>>(in ra, in rb, a.Length),
-            Width.V256 => RowKernels.Dot<T, Vector256<T>, LearningVector256<T>>(in ra, in rb, a.Length),
-            Width.V128 => RowKernels.Dot<T, Vector128<T>, LearningVector128<T>>(in ra, in rb, a.Length),
+            Width.VectorT => RowKernels.Dot<T, Vector<T>, WidthVector<T>>(in ra, in rb, a.Length),
+            Width.V512 => RowKernels.Dot<T, Vector512<T>, Width512<T>>(in ra, in rb, a.Length),
+            Width.V256 => RowKernels.Dot<T, Vector256<T>, Width256<T>>(in ra, in rb, a.Length),
+            Width.V128 => RowKernels.Dot<T, Vector128<T>, Width128<T>>(in ra, in rb, a.Length),
             _ => RowKernels.DotScalar(in ra, in rb, a.Length),
         };
     }
@@ -34,10 +33,10 @@ internal static class RowOperations
         ref readonly T rb = ref MemoryMarshal.GetReference(b);
         return WidthChoice.For<T>((nuint)a.Length) switch
         {
-            Width.VectorT => RowKernels.SquaredDistance<T, Vector<T>, LearningVectorT<T>>(in ra, in rb, a.Length),
-            Width.V512 => RowKernels.SquaredDistance<T, Vector512<T>, LearningVector512<T>>(in ra, in rb, a.Length),
-            Width.V256 => RowKernels.SquaredDistance<T, Vector256<T>, LearningVector256<T>>(in ra, in rb, a.Length),
-            Width.V128 => RowKernels.SquaredDistance<T, Vector128<T>, LearningVector128<T>>(in ra, in rb, a.Length),
+            Width.VectorT => RowKernels.SquaredDistance<T, Vector<T>, WidthVector<T>>(in ra, in rb, a.Length),
+            Width.V512 => RowKernels.SquaredDistance<T, Vector512<T>, Width512<T>>(in ra, in rb, a.Length),
+            Width.V256 => RowKernels.SquaredDistance<T, Vector256<T>, Width256<T>>(in ra, in rb, a.Length),
+            Width.V128 => RowKernels.SquaredDistance<T, Vector128<T>, Width128<T>>(in ra, in rb, a.Length),
             _ => RowKernels.SquaredDistanceScalar(in ra, in rb, a.Length),
         };
     }

@@ -1,11 +1,12 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Simd.Widths;
 
 namespace Simd.Learning.Kernels;
 
 /// <summary>
 /// The passes over one row of logits that softmax, log-softmax and the fused cross-entropy are made of, written once
-/// per width through <see cref="ILearningVector{TVector, T}"/> (rows of at least one vector) and once in scalar form.
+/// per width through <see cref="IVectorWidth{TVector, T}"/> (rows of at least one vector) and once in scalar form.
 /// </summary>
 /// <remarks>
 /// <para>Pass 1 (<see cref="Max{T, TVector, TWidth}"/>) finds the row maximum M and screens the row; pass 2
@@ -29,9 +30,9 @@ internal static class SoftmaxRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Max<T, TVector, TWidth>(ref readonly T z, int length, out T max)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int count = TWidth.Count;
+        int count = (int)TWidth.Count;
         TVector v = TWidth.Load(in z, 0);
         TVector m0 = v, s0 = v;
         int j = count;
@@ -43,31 +44,31 @@ internal static class SoftmaxRow
             {
                 TVector a = TWidth.Load(in z, (nuint)j), b = TWidth.Load(in z, (nuint)(j + count));
                 TVector c = TWidth.Load(in z, (nuint)(j + (2 * count))), d = TWidth.Load(in z, (nuint)(j + (3 * count)));
-                m0 = TWidth.Max(m0, a);
-                m1 = TWidth.Max(m1, b);
-                m2 = TWidth.Max(m2, c);
-                m3 = TWidth.Max(m3, d);
+                m0 = TWidth.MaxNative(m0, a);
+                m1 = TWidth.MaxNative(m1, b);
+                m2 = TWidth.MaxNative(m2, c);
+                m3 = TWidth.MaxNative(m3, d);
                 s0 = TWidth.Add(s0, a);
                 s1 = TWidth.Add(s1, b);
                 s2 = TWidth.Add(s2, c);
                 s3 = TWidth.Add(s3, d);
             }
 
-            m0 = TWidth.Max(TWidth.Max(m0, m1), TWidth.Max(m2, m3));
+            m0 = TWidth.MaxNative(TWidth.MaxNative(m0, m1), TWidth.MaxNative(m2, m3));
             s0 = TWidth.Add(TWidth.Add(s0, s1), TWidth.Add(s2, s3));
         }
 
         for (; j + count <= length; j += count)
         {
             v = TWidth.Load(in z, (nuint)j);
-            m0 = TWidth.Max(m0, v);
+            m0 = TWidth.MaxNative(m0, v);
             s0 = TWidth.Add(s0, v);
         }
 
         if (j < length)
         {
             v = TWidth.Load(in z, (nuint)(length - count));
-            m0 = TWidth.Max(m0, v);
+            m0 = TWidth.MaxNative(m0, v);
             s0 = TWidth.Add(s0, v);
         }
 
@@ -128,9 +129,9 @@ internal static class SoftmaxRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ExpSum<T, TVector, TWidth>(ref readonly T z, ref T destination, int length, T max, bool store)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int count = TWidth.Count;
+        int count = (int)TWidth.Count;
         nuint last = (nuint)(length - count);
         TVector lastZ = TWidth.Load(in z, last);
         TVector m = TWidth.Broadcast(max);
@@ -204,9 +205,9 @@ internal static class SoftmaxRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Scale<T, TVector, TWidth>(ref T row, int length, T factor)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int count = TWidth.Count;
+        int count = (int)TWidth.Count;
         nuint last = (nuint)(length - count);
         TVector lastValue = TWidth.Load(in row, last);
         TVector f = TWidth.Broadcast(factor);
@@ -242,9 +243,9 @@ internal static class SoftmaxRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Shift<T, TVector, TWidth>(ref readonly T z, ref T destination, int length, T max, T offset)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
-        int count = TWidth.Count;
+        int count = (int)TWidth.Count;
         nuint last = (nuint)(length - count);
         TVector lastZ = TWidth.Load(in z, last);
         TVector m = TWidth.Broadcast(max), o = TWidth.Broadcast(offset);

@@ -3,8 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Threading;
-
-using Simd.Drivers.Widths;
+using Simd.Widths;
 
 namespace Simd.Learning.Kernels;
 
@@ -138,16 +137,16 @@ internal static unsafe class SoftmaxRows
         where T : unmanaged, IFloatingPointIeee754<T>
         => width switch
         {
-            Width.VectorT => Row<T, Vector<T>, LearningVectorT<T>>(ref z, ref destination, n, form, label, scale, out loss),
-            Width.V512 => Row<T, Vector512<T>, LearningVector512<T>>(ref z, ref destination, n, form, label, scale, out loss),
-            Width.V256 => Row<T, Vector256<T>, LearningVector256<T>>(ref z, ref destination, n, form, label, scale, out loss),
-            Width.V128 => Row<T, Vector128<T>, LearningVector128<T>>(ref z, ref destination, n, form, label, scale, out loss),
+            Width.VectorT => Row<T, Vector<T>, WidthVector<T>>(ref z, ref destination, n, form, label, scale, out loss),
+            Width.V512 => Row<T, Vector512<T>, Width512<T>>(ref z, ref destination, n, form, label, scale, out loss),
+            Width.V256 => Row<T, Vector256<T>, Width256<T>>(ref z, ref destination, n, form, label, scale, out loss),
+            Width.V128 => Row<T, Vector128<T>, Width128<T>>(ref z, ref destination, n, form, label, scale, out loss),
             _ => RowScalar(ref z, ref destination, n, form, label, scale, out loss),
         };
 
     private static bool Row<T, TVector, TWidth>(ref T z, ref T destination, int n, SoftmaxForm form, int label, T scale, out double loss)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : ILearningVector<TVector, T>
+        where TWidth : IVectorWidth<TVector, T>
     {
         loss = 0;
         if (!SoftmaxRow.Max<T, TVector, TWidth>(in z, n, out T max))

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using Simd.Hardware;
 
-namespace Simd.Drivers.Widths;
+namespace Simd.Widths;
 
 /// <summary>The vector width a driver uses for one call.</summary>
 internal enum Width
@@ -43,4 +43,12 @@ internal static class WidthChoice
 
         return path >= SimdPath.Vector128 && Width128<T>.IsUsable && length >= Width128<T>.Count ? Width.V128 : Width.Scalar;
     }
+
+    /// <summary>
+    /// The width of the process path itself, for loops that take their own ends (GEMM, GEMV, LoRA): what
+    /// <see cref="For{T}"/> picks for an input of any length.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Width Widest<T>()
+        where T : unmanaged, INumber<T> => For<T>(nuint.MaxValue);
 }

@@ -2,9 +2,9 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Simd.Operators;
-using Simd.Drivers;
+using Simd.Widths;
 
-namespace Simd.Drivers.Widths;
+namespace Simd.Drivers;
 
 /// <summary>
 /// The ends of a range that a driver's main width does not cover (fewer elements than one of its vectors): taken
@@ -22,7 +22,7 @@ internal static class NarrowerWidths
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Map<T, TVector, TWidth, TKernel>(ref TKernel kernel, nuint start, nuint end)
         where T : unmanaged, INumber<T>
-        where TWidth : IVectorWidth<TVector, T>
+        where TWidth : IKernelWidth<TVector, T>
         where TKernel : IMapKernel<T>, allows ref struct
     {
         nuint i = start;
@@ -52,7 +52,7 @@ internal static class NarrowerWidths
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum<T, TVector, TWidth, TKernel>(ref TKernel kernel, nuint start, nuint end)
         where T : unmanaged, INumber<T>
-        where TWidth : IVectorWidth<TVector, T>
+        where TWidth : IKernelWidth<TVector, T>
         where TKernel : ISumKernel<T>, allows ref struct
     {
         nuint i = start;
@@ -94,7 +94,7 @@ internal static class NarrowerWidths
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Fold<T, TVector, TWidth, TKernel, TChoice>(ref TKernel kernel, nuint start, nuint end, T seed)
         where T : unmanaged, INumber<T>
-        where TWidth : IVectorWidth<TVector, T>
+        where TWidth : IKernelWidth<TVector, T>
         where TKernel : IValueKernel<T>, allows ref struct
         where TChoice : IExtremum<T>
     {
