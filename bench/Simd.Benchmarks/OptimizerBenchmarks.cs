@@ -22,6 +22,7 @@ public class OptimizerBenchmarks
 
     private float[] p = null!, g = null!, s1 = null!, s2 = null!, t1 = null!, t2 = null!;
     private Optimizer<float> optimizer = null!;
+    private Optimizer<float> uncheckedOptimizer = null!;
     private long step;
     private torch.Tensor? torchParameters;
     private torch.optim.Optimizer? torchOptimizer;
@@ -48,15 +49,19 @@ public class OptimizerBenchmarks
         }
 
         (s1, s2, t1, t2) = (new float[N], new float[N], new float[N], new float[N]);
-        optimizer = Optimizer switch
-        {
-            "sgd" => new Sgd<float>(new SgdOptions(Lr, momentum: Mu)),
-            "adam" => new Adam<float>(new AdamOptions(Lr)),
-            "adamw" => new AdamW<float>(new AdamWOptions(Lr, weightDecay: Wd)),
-            "rmsprop" => new RMSprop<float>(new RMSpropOptions(Lr)),
-            _ => new Adagrad<float>(new AdagradOptions(Lr)),
-        };
+        optimizer = Create();
+        uncheckedOptimizer = Create();
+        uncheckedOptimizer.CheckFinite = false;
     }
+
+    private Optimizer<float> Create() => Optimizer switch
+    {
+        "sgd" => new Sgd<float>(new SgdOptions(Lr, momentum: Mu)),
+        "adam" => new Adam<float>(new AdamOptions(Lr)),
+        "adamw" => new AdamW<float>(new AdamWOptions(Lr, weightDecay: Wd)),
+        "rmsprop" => new RMSprop<float>(new RMSpropOptions(Lr)),
+        _ => new Adagrad<float>(new AdagradOptions(Lr)),
+    };
 
     /// <summary>
     /// Also TorchSharp's optimizer with the same hyper-parameters, on a parameter whose gradient is <c>g</c> (set once by
@@ -120,6 +125,10 @@ public class OptimizerBenchmarks
     /// <summary>Simd.Optimization: one kernel per step.</summary>
     [Benchmark]
     public void SimdStep() => optimizer.Step(p, g);
+
+    /// <summary>The same step with <see cref="Optimizer{T}.CheckFinite"/> off: the kernel's single pass alone.</summary>
+    [Benchmark]
+    public void SimdStepUnchecked() => uncheckedOptimizer.Step(p, g);
 
     /// <summary>The scalar loop.</summary>
     [Benchmark(Baseline = true)]

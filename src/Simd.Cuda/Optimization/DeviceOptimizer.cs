@@ -68,6 +68,12 @@ public sealed class DeviceOptimizer<T> : IDisposable
     /// <summary>The number of parameters the state was made for; 0 before the first step.</summary>
     public long Length => length;
 
+    /// <summary>
+    /// Whether each step first checks on the device that every parameter and gradient is finite, and throws, writing
+    /// nothing, when one is not (the default, <see langword="true"/>); as <see cref="Optimizer{T}.CheckFinite"/>.
+    /// </summary>
+    public bool CheckFinite { get; set; } = true;
+
     /// <summary>One step: updates <paramref name="parameters"/> and the state in place on the device.</summary>
     /// <param name="parameters">The parameters θ, on <see cref="Device"/>.</param>
     /// <param name="gradients">∂J/∂θ, the same length, on <see cref="Device"/>, sharing no memory with <paramref name="parameters"/>.</param>
@@ -98,7 +104,7 @@ public sealed class DeviceOptimizer<T> : IDisposable
                 nameof(parameters));
         }
 
-        if (parameters.Length > 0 && DeviceStepRunner.AnyNonFinite(parameters, gradients))
+        if (CheckFinite && parameters.Length > 0 && DeviceStepRunner.AnyNonFinite(parameters, gradients))
         {
             // The error path only: find the first offender on the host, with the CPU step's message.
             Optimizer<T>.RequireFinite(gradients.ToArray(), nameof(gradients), null);

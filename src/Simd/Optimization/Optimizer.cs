@@ -16,7 +16,9 @@ namespace Simd.Optimization;
 /// with the same lengths. <see cref="Step(Span{T}, ReadOnlySpan{T})"/> is one group.</para>
 /// <para>Non-finite values: before anything is written, every gradient and parameter of every group is checked;
 /// a NaN or ∞ is an <see cref="ArgumentException"/> naming the argument, the group and the index, and leaves
-/// parameters and state unchanged (a NaN is never spread into the state). Likewise for lengths and overlap.</para>
+/// parameters and state unchanged (a NaN is never spread into the state). The check is one extra read of θ and g
+/// per step; <see cref="CheckFinite"/> turns it off where a caller checks its gradients itself (as a loss scaler
+/// does). Lengths and overlap are always checked.</para>
 /// <para>Saving: <see cref="ExportState"/> and <see cref="ImportState"/> copy the whole state, so a run resumes
 /// bit-identically. On a GPU, <c>Simd.Cuda.Optimization.DeviceOptimizer&lt;T&gt;</c> runs the same steps with the
 /// parameters, gradients and state in device memory, and exports and imports the same state.</para>
@@ -39,6 +41,14 @@ public abstract class Optimizer<T>
 
     /// <summary>The hyper-parameters.</summary>
     public OptimizerOptions Options { get; }
+
+    /// <summary>
+    /// Whether each step first checks that every parameter and gradient is finite, and throws, writing nothing, when
+    /// one is not (the default, <see langword="true"/>). With <see langword="false"/> a step is the single pass of its
+    /// kernel alone, about 1.3× (Adam, AdamW) to 1.4× (the others) fewer bytes moved, and a NaN or ∞ spreads into the
+    /// parameters and the state as it does in <c>torch.optim</c>: for callers that have checked the gradients already.
+    /// </summary>
+    public bool CheckFinite { get; set; } = true;
 
     /// <summary>The number of parameter groups with state; 0 before the first step.</summary>
     public int GroupCount => lengths.Length;
@@ -83,7 +93,11 @@ public abstract class Optimizer<T>
                 nameof(parameters));
         }
 
-        RequireFinite(parameters, gradients, nameof(parameters), nameof(gradients), null);
+        if (CheckFinite)
+        {
+            RequireFinite(parameters, gradients, nameof(parameters), nameof(gradients), null);
+        }
+
         if (lengths.Length == 0)
         {
             Allocate([parameters.Length]);
@@ -131,7 +145,10 @@ public abstract class Optimizer<T>
                 }
             }
 
-            RequireFinite(p, g, nameof(groups), nameof(groups), i);
+            if (CheckFinite)
+            {
+                RequireFinite(p, g, nameof(groups), nameof(groups), i);
+            }
         }
 
         if (lengths.Length == 0)

@@ -140,6 +140,42 @@ public sealed class OptimizerArgumentTests
     }
 
     [Fact]
+    public void Without_the_finiteness_check_a_step_is_the_same_and_a_NaN_spreads()
+    {
+        // Finite inputs: the unchecked step gives the checked step's bits, for one group and for several.
+        var checkedAdam = new Adam<float>(new AdamOptions(weightDecay: 0.01));
+        var uncheckedAdam = new Adam<float>(new AdamOptions(weightDecay: 0.01)) { CheckFinite = false };
+        Assert.True(checkedAdam.CheckFinite);
+        float[] p1 = [1, 2, 3, 4, 5, 6, 7, 8, 9], p2 = (float[])p1.Clone();
+        float[] g = [1, -1, 0.5f, -0.5f, 2, -2, 0.25f, -0.25f, 1];
+        for (int step = 0; step < 3; step++)
+        {
+            checkedAdam.Step(p1, g);
+            uncheckedAdam.Step(p2, g);
+        }
+
+        Assert.Equal(p1, p2);
+        float[] q1 = [3, 2, 1], q2 = (float[])q1.Clone();
+        checkedAdam.Reset();
+        uncheckedAdam.Reset();
+        checkedAdam.Step([new ParameterGroup<float>(p1, g), new ParameterGroup<float>(q1, new float[] { 1, 2, 3 })]);
+        uncheckedAdam.Step([new ParameterGroup<float>(p2, g), new ParameterGroup<float>(q2, new float[] { 1, 2, 3 })]);
+        Assert.Equal(p1, p2);
+        Assert.Equal(q1, q2);
+
+        // A NaN gradient is not refused: it reaches the parameter and the moments, as in torch.optim.
+        checkedAdam.Reset();
+        uncheckedAdam.Reset();
+        g[6] = float.NaN;
+        uncheckedAdam.Step(p2, g);
+        Assert.True(float.IsNaN(p2[6]));
+        Assert.True(float.IsNaN(uncheckedAdam.ExportState().GetBuffer(0, 0)[6]));
+        Assert.False(float.IsNaN(p2[5]));
+        var e = Assert.Throws<ArgumentException>(() => checkedAdam.Step(p1, g));
+        Check(e, "gradients", "'gradients' holds NaN at index 6; the values must be finite (no NaN or ∞), so nothing was updated.");
+    }
+
+    [Fact]
     public void Import_rejects_a_state_of_another_optimizer_or_shape()
     {
         var adam = new Adam<double>();
