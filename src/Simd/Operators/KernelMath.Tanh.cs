@@ -101,35 +101,63 @@ public static partial class KernelMath
     private const double TanhC10 = -3.0159923691669275e-05;
     private const double TanhC11 = 6.030921439640456e-06;
 
-    // Separate multiply and add (no FMA) so that every width and every machine gives the same bits.
+    // Beyond this |x|, tanh x rounds to ±1 (1 − tanh 20 ≈ 8.5e-18 is below half an ulp of 1), and e²ˣ − 1
+    // stays finite.
+    private const double TanhDoubleSaturation = 20.0;
+
+    /// <summary>
+    /// tanh |x| = m/(m + 2) with m = e²ᵃ − 1, a = |x| clamped to 20, for every lane; the sign restored. m comes
+    /// from the back end of <c>Exp</c>: e²ᵃ = 2ᵏ·(head + small) with head = 1 + r rounded and small carrying
+    /// its error, and m = (2ᵏ·head − 1) + 2ᵏ·small, whose first part is exact for k ≤ 2 (a &lt; 0.7, where the
+    /// subtraction cancels), so that m keeps its relative accuracy near 0. With the fast multiply-add.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector TanhDouble<TLanes, TVector>(TVector x)
         where TLanes : IDoubleLanes<TVector>
     {
+        TVector saturation = TLanes.Create(TanhDoubleSaturation);
         TVector a = TLanes.Abs(x);
-        TVector s = TLanes.Multiply(a, a);
+        a = TLanes.Select(TLanes.LessThan(a, saturation), a, saturation);
+        TVector u = TLanes.Add(a, a);
 
-        TVector p = TLanes.Create(TanhC11);
-        p = TLanes.Add(TLanes.Multiply(p, s), TLanes.Create(TanhC10));
-        p = TLanes.Add(TLanes.Multiply(p, s), TLanes.Create(TanhC9));
-        p = TLanes.Add(TLanes.Multiply(p, s), TLanes.Create(TanhC8));
-        p = TLanes.Add(TLanes.Multiply(p, s), TLanes.Create(TanhC7));
-        p = TLanes.Add(TLanes.Multiply(p, s), TLanes.Create(TanhC6));
-        p = TLanes.Add(TLanes.Multiply(p, s), TLanes.Create(TanhC5));
-        p = TLanes.Add(TLanes.Multiply(p, s), TLanes.Create(TanhC4));
-        p = TLanes.Add(TLanes.Multiply(p, s), TLanes.Create(TanhC3));
-        p = TLanes.Add(TLanes.Multiply(p, s), TLanes.Create(TanhC2));
-        p = TLanes.Add(TLanes.Multiply(p, s), TLanes.Create(TanhC1));
-        p = TLanes.Add(TLanes.Multiply(p, s), TLanes.Create(TanhC0));
-        TVector small = TLanes.Add(a, TLanes.Multiply(TLanes.Multiply(a, s), p));
+        // The reduction and polynomial of ExpDoubleMantissa, kept apart as head and small.
+        TVector magic = TLanes.Create(RoundMagic);
+        TVector shifted = TLanes.MultiplyAdd(u, TLanes.Create(Log2E), magic);
+        TVector k = TLanes.Subtract(shifted, magic);
+        TVector hi = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2Hi), u);
+        TVector r = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2Lo), hi);
+        TVector rError = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2Lo), TLanes.Subtract(hi, r));
+        TVector head = ExpDoubleSplit<TLanes, TVector>(r, rError, out TVector small);
 
-        // NaN fails the comparison and takes this branch, where Exp(NaN) = NaN carries through.
-        TVector one = TLanes.Create(1.0);
-        TVector e = ExpDouble<TLanes, TVector>(TLanes.Add(a, a));
-        TVector large = TLanes.Subtract(one, TLanes.Divide(TLanes.Create(2.0), TLanes.Add(e, one)));
+        // 2ᵏ for k in [0, 58], from the bits of k + 1.5·2⁵²; m = mHigh + 2ᵏ·small rounded, mError its rounding
+        // error (exact: |mHigh| is the larger).
+        TVector power = TLanes.AddBits(TLanes.ShiftLeftBits(shifted, 52), TLanes.Create(1.0));
+        TVector mHigh = TLanes.MultiplyAdd(power, head, TLanes.Create(-1.0));
+        TVector m = TLanes.MultiplyAdd(power, small, mHigh);
+        TVector mError = TLanes.MultiplyAdd(power, small, TLanes.Subtract(mHigh, m));
 
-        TVector magnitude = TLanes.Select(TLanes.LessThan(a, TLanes.Create(TanhPolynomialLimit)), small, large);
-        return TLanes.CopySign(magnitude, x);
+        // d = m + 2 with its exact error dError (TwoSum). Below the switch tanh = m/(m + 2), above it
+        // 1 − 2/(m + 2) (no cancellation in either): one division q = n/d with n = m or 2, its exact remainder
+        // ρ = n − q·d, and the first-order correction for the errors of m and d:
+        // below, m/d + (ρ + mError − q·dError)/d with 1/d = (1 − q)/2; above, 1 − q − (ρ − q·(dError + mError))/d
+        // with 1/d = q/2.
+        TVector two = TLanes.Create(2.0);
+        TVector d = TLanes.Add(m, two);
+        TVector db = TLanes.Subtract(d, m);
+        TVector dError = TLanes.Add(TLanes.Subtract(m, TLanes.Subtract(d, db)), TLanes.Subtract(two, db));
+        TVector below = TLanes.LessThan(a, TLanes.Create(TanhPolynomialLimit));
+        TVector n = TLanes.Select(below, m, two);
+        TVector q = TLanes.Divide(n, d);
+        TVector minusQ = TLanes.Subtract(TLanes.Create(0.0), q);
+        TVector g = TLanes.MultiplyAdd(minusQ, dError, TLanes.MultiplyAdd(minusQ, d, n));
+        TVector half = TLanes.Create(0.5);
+        TVector oneMinusQ = TLanes.Subtract(TLanes.Create(1.0), q);
+        TVector numerator = TLanes.Select(below, TLanes.Add(g, mError), TLanes.MultiplyAdd(minusQ, mError, g));
+        TVector inverse = TLanes.Multiply(TLanes.Select(below, oneMinusQ, minusQ), half);
+        TVector magnitude = TLanes.MultiplyAdd(numerator, inverse, TLanes.Select(below, q, oneMinusQ));
+
+        // NaN lost its payload in the clamp; restore it.
+        return TLanes.Select(TLanes.Equal(x, x), TLanes.CopySign(magnitude, x), x);
     }
 
     // tanh x = x + x³·P(x²) on |x| < 0.625, P of degree 5: a weighted least-squares fit refined towards
