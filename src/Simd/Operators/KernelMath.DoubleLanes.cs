@@ -57,6 +57,8 @@ public static partial class KernelMath
 
         static abstract TVector Xor(TVector left, TVector right);
 
+        static abstract TVector Negate(TVector x);
+
         /// <summary>The bits of each lane shifted left by <paramref name="count"/>, as a 64-bit integer.</summary>
         static abstract TVector ShiftLeftBits(TVector x, int count);
 
@@ -156,6 +158,9 @@ public static partial class KernelMath
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> Xor(Vector128<double> left, Vector128<double> right) => left ^ right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Negate(Vector128<double> x) => -x;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<double> ShiftLeftBits(Vector128<double> x, int count) => Vector128.ShiftLeft(x.AsUInt64(), count).AsDouble();
@@ -269,6 +274,9 @@ public static partial class KernelMath
         public static Vector256<double> Xor(Vector256<double> left, Vector256<double> right) => left ^ right;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Negate(Vector256<double> x) => -x;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> ShiftLeftBits(Vector256<double> x, int count) => Vector256.ShiftLeft(x.AsUInt64(), count).AsDouble();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -380,6 +388,9 @@ public static partial class KernelMath
         public static Vector512<double> Xor(Vector512<double> left, Vector512<double> right) => left ^ right;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Negate(Vector512<double> x) => -x;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<double> ShiftLeftBits(Vector512<double> x, int count) => Vector512.ShiftLeft(x.AsUInt64(), count).AsDouble();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -489,6 +500,9 @@ public static partial class KernelMath
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<double> Xor(Vector<double> left, Vector<double> right) => left ^ right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Negate(Vector<double> x) => -x;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<double> ShiftLeftBits(Vector<double> x, int count) => Vector.AsVectorDouble(Vector.ShiftLeft(Vector.AsVectorUInt64(x), count));

@@ -151,7 +151,7 @@ public static partial class KernelMath
         TVector halfSquare = TLanes.Multiply(TLanes.Multiply(f, TLanes.Create(0.5)), f);
 
         // ln(1 + f) = f − (f²/2 − s·(f²/2 + R)), R = w·t
-        return TLanes.MultiplyAdd(TLanes.Subtract(TLanes.Create(0.0), s), TLanes.MultiplyAdd(w, t, halfSquare), halfSquare);
+        return TLanes.MultiplyAdd(TLanes.Negate(s), TLanes.MultiplyAdd(w, t, halfSquare), halfSquare);
     }
 
     /// <summary>The specials, as <see cref="Math.Log(double)"/> gives them: ln ±0 = −∞, ln(x &lt; 0) = NaN, ln +∞ = +∞, NaN stays NaN.</summary>

@@ -263,7 +263,7 @@ public static partial class KernelMath
             // π/2; k·part3 only adds to the error term.
             TVector y1 = TLanes.MultiplyAdd(k, TLanes.Create(-PiOver2Fused1), x);
             TVector m2 = TLanes.Multiply(k, TLanes.Create(PiOver2Fused2));
-            TVector m2Error = TLanes.MultiplyAdd(k, TLanes.Create(PiOver2Fused2), TLanes.Subtract(TLanes.Create(0.0), m2));
+            TVector m2Error = TLanes.MultiplyAdd(k, TLanes.Create(PiOver2Fused2), TLanes.Negate(m2));
             s = TLanes.Subtract(y1, m2);
             TVector sb = TLanes.Subtract(s, y1);
             TVector e = TLanes.Subtract(TLanes.Subtract(y1, TLanes.Subtract(s, sb)), TLanes.Add(m2, sb));
@@ -312,7 +312,7 @@ public static partial class KernelMath
         TVector hz = TLanes.Multiply(z, TLanes.Create(0.5));
         TVector w = TLanes.Subtract(one, hz);
         TVector cosTail = TLanes.Subtract(TLanes.Subtract(one, w), hz);
-        cosTail = TLanes.MultiplyAdd(TLanes.Multiply(z, z), q, TLanes.MultiplyAdd(TLanes.Subtract(TLanes.Create(0.0), r), rc, cosTail));
+        cosTail = TLanes.MultiplyAdd(TLanes.Multiply(z, z), q, TLanes.MultiplyAdd(TLanes.Negate(r), rc, cosTail));
         TVector cos = TLanes.Add(w, cosTail);
 
         // The quadrant from the low bits of k (two's complement in the low bits of k + 1.5·2⁵²): odd k swaps

@@ -136,25 +136,23 @@ public static partial class KernelMath
         TVector m = TLanes.MultiplyAdd(power, small, mHigh);
         TVector mError = TLanes.MultiplyAdd(power, small, TLanes.Subtract(mHigh, m));
 
-        // d = m + 2 with its exact error dError (TwoSum). Below the switch tanh = m/(m + 2), above it
+        // d = m + 2 with its exact error dError (Fast2Sum: exact for m < 2⁵³; beyond, 2/d is below 2⁻⁵² and
+        // the error of d no longer matters). Below the switch tanh = m/(m + 2), above it
         // 1 − 2/(m + 2) (no cancellation in either): one division q = n/d with n = m or 2, its exact remainder
         // ρ = n − q·d, and the first-order correction for the errors of m and d:
         // below, m/d + (ρ + mError − q·dError)/d with 1/d = (1 − q)/2; above, 1 − q − (ρ − q·(dError + mError))/d
         // with 1/d = q/2.
         TVector two = TLanes.Create(2.0);
         TVector d = TLanes.Add(m, two);
-        TVector db = TLanes.Subtract(d, m);
-        TVector dError = TLanes.Add(TLanes.Subtract(m, TLanes.Subtract(d, db)), TLanes.Subtract(two, db));
+        TVector dError = TLanes.Add(TLanes.Subtract(two, d), m);
         TVector below = TLanes.LessThan(a, TLanes.Create(TanhPolynomialLimit));
         TVector n = TLanes.Select(below, m, two);
         TVector q = TLanes.Divide(n, d);
-        TVector minusQ = TLanes.Subtract(TLanes.Create(0.0), q);
+        TVector minusQ = TLanes.Negate(q);
         TVector g = TLanes.MultiplyAdd(minusQ, dError, TLanes.MultiplyAdd(minusQ, d, n));
-        TVector half = TLanes.Create(0.5);
-        TVector oneMinusQ = TLanes.Subtract(TLanes.Create(1.0), q);
-        TVector numerator = TLanes.Select(below, TLanes.Add(g, mError), TLanes.MultiplyAdd(minusQ, mError, g));
-        TVector inverse = TLanes.Multiply(TLanes.Select(below, oneMinusQ, minusQ), half);
-        TVector magnitude = TLanes.MultiplyAdd(numerator, inverse, TLanes.Select(below, q, oneMinusQ));
+        TVector numerator = TLanes.MultiplyAdd(mError, TLanes.Select(below, TLanes.Create(1.0), minusQ), g);
+        TVector inverse = TLanes.MultiplyAdd(q, TLanes.Create(-0.5), TLanes.Select(below, TLanes.Create(0.5), TLanes.Create(0.0)));
+        TVector magnitude = TLanes.MultiplyAdd(numerator, inverse, TLanes.Select(below, q, TLanes.Subtract(TLanes.Create(1.0), q)));
 
         // NaN lost its payload in the clamp; restore it.
         return TLanes.Select(TLanes.Equal(x, x), TLanes.CopySign(magnitude, x), x);
