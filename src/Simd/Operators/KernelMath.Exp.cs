@@ -158,22 +158,24 @@ public static partial class KernelMath
     private static TVector ExpDoubleSplit<TLanes, TVector>(TVector r, TVector rError, out TVector small)
         where TLanes : IDoubleLanes<TVector>
     {
-        TVector q = TLanes.Create(ExpC10);
-        q = TLanes.MultiplyAdd(q, r, TLanes.Create(ExpC9));
-        q = TLanes.MultiplyAdd(q, r, TLanes.Create(ExpC8));
-        q = TLanes.MultiplyAdd(q, r, TLanes.Create(ExpC7));
-        q = TLanes.MultiplyAdd(q, r, TLanes.Create(ExpC6));
-        q = TLanes.MultiplyAdd(q, r, TLanes.Create(ExpC5));
-        q = TLanes.MultiplyAdd(q, r, TLanes.Create(ExpC4));
-        q = TLanes.MultiplyAdd(q, r, TLanes.Create(ExpC3));
-        q = TLanes.MultiplyAdd(q, r, TLanes.Create(ExpC2));
-        q = TLanes.MultiplyAdd(q, r, TLanes.Create(ExpC1));
-        q = TLanes.MultiplyAdd(q, r, TLanes.Create(ExpC0));
+        // Estrin's scheme: pairs in r, then r², r⁴ and r⁸ (a short dependency chain; the terms are small, so
+        // the order of the roundings does not matter to the bound).
+        TVector r2 = TLanes.Multiply(r, r);
+        TVector r4 = TLanes.Multiply(r2, r2);
+        TVector p01 = TLanes.MultiplyAdd(TLanes.Create(ExpC1), r, TLanes.Create(ExpC0));
+        TVector p23 = TLanes.MultiplyAdd(TLanes.Create(ExpC3), r, TLanes.Create(ExpC2));
+        TVector p45 = TLanes.MultiplyAdd(TLanes.Create(ExpC5), r, TLanes.Create(ExpC4));
+        TVector p67 = TLanes.MultiplyAdd(TLanes.Create(ExpC7), r, TLanes.Create(ExpC6));
+        TVector p89 = TLanes.MultiplyAdd(TLanes.Create(ExpC9), r, TLanes.Create(ExpC8));
+        TVector p03 = TLanes.MultiplyAdd(p23, r2, p01);
+        TVector p47 = TLanes.MultiplyAdd(p67, r2, p45);
+        TVector p810 = TLanes.MultiplyAdd(TLanes.Create(ExpC10), r2, p89);
+        TVector q = TLanes.MultiplyAdd(TLanes.MultiplyAdd(p810, r4, p47), r4, p03);
 
         TVector one = TLanes.Create(1.0);
         TVector head = TLanes.Add(one, r);
         TVector headError = TLanes.Add(TLanes.Subtract(one, head), r);
-        small = TLanes.MultiplyAdd(TLanes.Multiply(r, r), q, TLanes.MultiplyAdd(rError, head, headError));
+        small = TLanes.MultiplyAdd(r2, q, TLanes.MultiplyAdd(rError, head, headError));
         return head;
     }
 

@@ -140,14 +140,16 @@ public static partial class KernelMath
         f = TLanes.Subtract(z, TLanes.Create(1.0));
         TVector s = TLanes.Divide(f, TLanes.Add(TLanes.Create(2.0), f));
         TVector w = TLanes.Multiply(s, s);
-        TVector t = TLanes.Create(LogC7);
-        t = TLanes.MultiplyAdd(t, w, TLanes.Create(LogC6));
-        t = TLanes.MultiplyAdd(t, w, TLanes.Create(LogC5));
-        t = TLanes.MultiplyAdd(t, w, TLanes.Create(LogC4));
-        t = TLanes.MultiplyAdd(t, w, TLanes.Create(LogC3));
-        t = TLanes.MultiplyAdd(t, w, TLanes.Create(LogC2));
-        t = TLanes.MultiplyAdd(t, w, TLanes.Create(LogC1));
-        t = TLanes.MultiplyAdd(t, w, TLanes.Create(LogC0));
+        // T(w) by Estrin's scheme (pairs in w, then w² and w⁴: a short dependency chain).
+        TVector w2 = TLanes.Multiply(w, w);
+        TVector t01 = TLanes.MultiplyAdd(TLanes.Create(LogC1), w, TLanes.Create(LogC0));
+        TVector t23 = TLanes.MultiplyAdd(TLanes.Create(LogC3), w, TLanes.Create(LogC2));
+        TVector t45 = TLanes.MultiplyAdd(TLanes.Create(LogC5), w, TLanes.Create(LogC4));
+        TVector t67 = TLanes.MultiplyAdd(TLanes.Create(LogC7), w, TLanes.Create(LogC6));
+        TVector t = TLanes.MultiplyAdd(
+            TLanes.MultiplyAdd(t67, w2, t45),
+            TLanes.Multiply(w2, w2),
+            TLanes.MultiplyAdd(t23, w2, t01));
         TVector halfSquare = TLanes.Multiply(TLanes.Multiply(f, TLanes.Create(0.5)), f);
 
         // ln(1 + f) = f − (f²/2 − s·(f²/2 + R)), R = w·t

@@ -291,28 +291,33 @@ public static partial class KernelMath
         // sin(r + rc) ≈ r + (r³·P(r²) + rc); cos(r + rc) ≈ 1 − r²/2 + (r⁴·Q(r²) − r·rc), with 1 − r²/2
         // split so that its rounding error is kept. The fast multiply-add throughout.
         TVector z = TLanes.Multiply(r, r);
-        TVector p = TLanes.Create(SinC17);
-        p = TLanes.MultiplyAdd(p, z, TLanes.Create(SinC15));
-        p = TLanes.MultiplyAdd(p, z, TLanes.Create(SinC13));
-        p = TLanes.MultiplyAdd(p, z, TLanes.Create(SinC11));
-        p = TLanes.MultiplyAdd(p, z, TLanes.Create(SinC9));
-        p = TLanes.MultiplyAdd(p, z, TLanes.Create(SinC7));
-        p = TLanes.MultiplyAdd(p, z, TLanes.Create(SinC5));
-        p = TLanes.MultiplyAdd(p, z, TLanes.Create(SinC3));
+        // Both polynomials by Estrin's scheme (pairs in z, then z² and z⁴: a short dependency chain).
+        TVector z2 = TLanes.Multiply(z, z);
+        TVector z4 = TLanes.Multiply(z2, z2);
+        TVector p = TLanes.MultiplyAdd(
+            TLanes.MultiplyAdd(
+                TLanes.MultiplyAdd(TLanes.Create(SinC17), z, TLanes.Create(SinC15)),
+                z2,
+                TLanes.MultiplyAdd(TLanes.Create(SinC13), z, TLanes.Create(SinC11))),
+            z4,
+            TLanes.MultiplyAdd(
+                TLanes.MultiplyAdd(TLanes.Create(SinC9), z, TLanes.Create(SinC7)),
+                z2,
+                TLanes.MultiplyAdd(TLanes.Create(SinC5), z, TLanes.Create(SinC3))));
         TVector sin = TLanes.Add(r, TLanes.MultiplyAdd(TLanes.Multiply(z, r), p, rc));
 
-        TVector q = TLanes.Create(CosC16);
-        q = TLanes.MultiplyAdd(q, z, TLanes.Create(CosC14));
-        q = TLanes.MultiplyAdd(q, z, TLanes.Create(CosC12));
-        q = TLanes.MultiplyAdd(q, z, TLanes.Create(CosC10));
-        q = TLanes.MultiplyAdd(q, z, TLanes.Create(CosC8));
-        q = TLanes.MultiplyAdd(q, z, TLanes.Create(CosC6));
-        q = TLanes.MultiplyAdd(q, z, TLanes.Create(CosC4));
+        TVector q = TLanes.MultiplyAdd(
+            TLanes.MultiplyAdd(TLanes.Create(CosC16), z2, TLanes.MultiplyAdd(TLanes.Create(CosC14), z, TLanes.Create(CosC12))),
+            z4,
+            TLanes.MultiplyAdd(
+                TLanes.MultiplyAdd(TLanes.Create(CosC10), z, TLanes.Create(CosC8)),
+                z2,
+                TLanes.MultiplyAdd(TLanes.Create(CosC6), z, TLanes.Create(CosC4))));
         TVector one = TLanes.Create(1.0);
         TVector hz = TLanes.Multiply(z, TLanes.Create(0.5));
         TVector w = TLanes.Subtract(one, hz);
         TVector cosTail = TLanes.Subtract(TLanes.Subtract(one, w), hz);
-        cosTail = TLanes.MultiplyAdd(TLanes.Multiply(z, z), q, TLanes.MultiplyAdd(TLanes.Negate(r), rc, cosTail));
+        cosTail = TLanes.MultiplyAdd(z2, q, TLanes.MultiplyAdd(TLanes.Negate(r), rc, cosTail));
         TVector cos = TLanes.Add(w, cosTail);
 
         // The quadrant from the low bits of k (two's complement in the low bits of k + 1.5·2⁵²): odd k swaps

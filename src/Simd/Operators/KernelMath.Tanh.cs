@@ -62,8 +62,8 @@ public static partial class KernelMath
     /// <param name="x">The arguments.</param>
     /// <returns>tanh x per lane: ±0 for ±0, ±1 for ±∞ and for large |x|, NaN for NaN.</returns>
     /// <remarks>
-    /// |x| &lt; 0.625: an odd polynomial. Otherwise 1 − 2/(e²ˣ + 1) with the sign restored; e²ˣ reaches
-    /// +∞ for |x| &gt; 354.9, which gives exactly ±1.
+    /// m/(m + 2) below |x| = 0.625 and 1 − 2/(m + 2) above, m = e²ˣ − 1 for |x| clamped to 20 (beyond which
+    /// tanh rounds to ±1), with the sign restored; the same path for every lane.
     /// </remarks>
     public static Vector128<double> Tanh(Vector128<double> x) => TanhDouble<DoubleLanes128, Vector128<double>>(x);
 
@@ -76,30 +76,12 @@ public static partial class KernelMath
     /// <inheritdoc cref="Tanh(Vector128{double})"/>
     public static Vector<double> Tanh(Vector<double> x) => TanhDouble<DoubleLanesVector, Vector<double>>(x);
 
-    // Where the polynomial hands over to the exponential form. At |x| = 0.625, tanh = 0.5546, so
-    // q = 2/(e²ˣ + 1) = 1 − tanh ≤ 0.4454 and the subtraction 1 − q scales q's relative error by
-    // q/(1 − q) ≤ 0.80: the cancellation costs less than one bit, and shrinks quickly as |x| grows
-    // (e²ˣ's error of ≤ 0.75 ulp plus two roundings of q, times 0.80, plus the last rounding: < 1.9 ulp).
-    // Below the switch the polynomial's correction x³·P(x²) is at most 13% of the result, so its own
-    // rounding errors are scaled down by that much.
+    // Where the float polynomial hands over to the exponential form, and where the double form switches from
+    // m/(m + 2) to 1 − 2/(m + 2). At |x| = 0.625, tanh = 0.5546, so q = 2/(e²ˣ + 1) = 1 − tanh ≤ 0.4454 and
+    // the subtraction 1 − q scales q's relative error by q/(1 − q) ≤ 0.80: the cancellation costs less than
+    // one bit, and shrinks quickly as |x| grows. Below the switch the float polynomial's correction x³·P(x²)
+    // is at most 13% of the result, so its own rounding errors are scaled down by that much.
     private const double TanhPolynomialLimit = 0.625;
-
-    // tanh x = x + x³·P(x²) on |x| < 0.625, P of degree 11: a weighted least-squares fit (400 Chebyshev
-    // nodes in x², weight x²·x/tanh x, i.e. the error relative to tanh x) in 60-digit arithmetic, then
-    // rounded to double. Its own error, coefficients as rounded, is below 1.2e-17 relative (0.1 ulp).
-    // The leading coefficients are the Taylor ones (−1/3, 2/15, −17/315, …) perturbed in the last digits.
-    private const double TanhC0 = -0.3333333333333331;
-    private const double TanhC1 = 0.1333333333332956;
-    private const double TanhC2 = -0.05396825396597309;
-    private const double TanhC3 = 0.021869488466646964;
-    private const double TanhC4 = -0.00886323428311881;
-    private const double TanhC5 = 0.0035921137331605467;
-    private const double TanhC6 = -0.0014557243543466927;
-    private const double TanhC7 = 0.0005894454319946284;
-    private const double TanhC8 = -0.00023699489817603303;
-    private const double TanhC9 = 9.153014916229132e-05;
-    private const double TanhC10 = -3.0159923691669275e-05;
-    private const double TanhC11 = 6.030921439640456e-06;
 
     // Beyond this |x|, tanh x rounds to ±1 (1 − tanh 20 ≈ 8.5e-18 is below half an ulp of 1), and e²ˣ − 1
     // stays finite.
@@ -117,7 +99,7 @@ public static partial class KernelMath
     {
         TVector saturation = TLanes.Create(TanhDoubleSaturation);
         TVector a = TLanes.Abs(x);
-        a = TLanes.Select(TLanes.LessThan(a, saturation), a, saturation);
+        a = TLanes.Select(TLanes.LessThan(saturation, a), saturation, a);
         TVector u = TLanes.Add(a, a);
 
         // The reduction and polynomial of ExpDoubleMantissa, kept apart as head and small.
@@ -154,8 +136,8 @@ public static partial class KernelMath
         TVector inverse = TLanes.MultiplyAdd(q, TLanes.Create(-0.5), TLanes.Select(below, TLanes.Create(0.5), TLanes.Create(0.0)));
         TVector magnitude = TLanes.MultiplyAdd(numerator, inverse, TLanes.Select(below, q, TLanes.Subtract(TLanes.Create(1.0), q)));
 
-        // NaN lost its payload in the clamp; restore it.
-        return TLanes.Select(TLanes.Equal(x, x), TLanes.CopySign(magnitude, x), x);
+        // NaN passes the clamp and every step as NaN.
+        return TLanes.CopySign(magnitude, x);
     }
 
     // tanh x = x + x³·P(x²) on |x| < 0.625, P of degree 5: a weighted least-squares fit refined towards
