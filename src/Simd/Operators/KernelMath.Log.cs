@@ -17,7 +17,8 @@ public static partial class KernelMath
     /// <summary>
     /// Bound on the error of the <see langword="double"/> <c>Log</c> overloads against the exact ln x, in
     /// double ulps of the result:
-    /// measured 0.841 over 60 million random inputs (every positive finite bit pattern, [0.5, 2], near 1).
+    /// measured 0.818 over 200 000 random inputs (every positive finite bit pattern, [0.5, 2], near 1), with or
+    /// without fused multiply-add (0.841 over 60 million inputs for the same formula in separate roundings).
     /// Derived: ln x = k·ln 2 + f − (f²/2 − s·(f²/2 + R)) with the leading terms k·ln2Hi and f exact, so only
     /// corrections below a quarter of the result carry rounding error, plus the last rounding.
     /// </summary>
@@ -33,7 +34,7 @@ public static partial class KernelMath
     /// <summary>
     /// Most representable <see langword="double"/> values between a <see langword="double"/> <c>Log</c> lane and
     /// <see cref="Math.Log(double)"/> of the same input;
-    /// measured 1: this function is within 0.841 ulp of exact and <see cref="Math.Log(double)"/> (the
+    /// measured 1: this function is within 0.85 ulp of exact and <see cref="Math.Log(double)"/> (the
     /// platform's C runtime) was measured within 0.518 ulp, so the two are less than 1.4 ulp apart.
     /// </summary>
     public const int LogDoubleMaxUlpFromScalar = 1;
