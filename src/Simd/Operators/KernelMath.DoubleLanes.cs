@@ -49,8 +49,27 @@ public static partial class KernelMath
 
         static abstract TVector Or(TVector left, TVector right);
 
+        /// <summary>
+        /// a·b + c with the fast multiply-add: fused where the hardware has it, a multiply and an add where it
+        /// does not (never the software-emulated fused form), the same at every width on one machine.
+        /// </summary>
+        static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
+
+        static abstract TVector Xor(TVector left, TVector right);
+
+        static abstract TVector Negate(TVector x);
+
+        /// <summary>The bits of each lane shifted left by <paramref name="count"/>, as a 64-bit integer.</summary>
+        static abstract TVector ShiftLeftBits(TVector x, int count);
+
+        /// <summary>The bits of each lane added as 64-bit integers (wrapping).</summary>
+        static abstract TVector AddBits(TVector left, TVector right);
+
         /// <summary>Whether any lane of <paramref name="mask"/> is set.</summary>
         static abstract bool Any(TVector mask);
+
+        /// <summary>Whether every lane of <paramref name="mask"/> is set.</summary>
+        static abstract bool All(TVector mask);
 
         /// <summary><paramref name="function"/> applied to each lane: the scalar slow path.</summary>
         static abstract TVector Map(TVector x, System.Func<double, double> function);
@@ -135,7 +154,25 @@ public static partial class KernelMath
         public static Vector128<double> Or(Vector128<double> left, Vector128<double> right) => left | right;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> MultiplyAdd(Vector128<double> a, Vector128<double> b, Vector128<double> c) => Vector128.MultiplyAddEstimate(a, b, c);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Xor(Vector128<double> left, Vector128<double> right) => left ^ right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> Negate(Vector128<double> x) => -x;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> ShiftLeftBits(Vector128<double> x, int count) => Vector128.ShiftLeft(x.AsUInt64(), count).AsDouble();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<double> AddBits(Vector128<double> left, Vector128<double> right) => (left.AsUInt64() + right.AsUInt64()).AsDouble();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Any(Vector128<double> mask) => Vector128.AnyWhereAllBitsSet(mask);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool All(Vector128<double> mask) => Vector128.AllWhereAllBitsSet(mask);
 
         public static Vector128<double> Map(Vector128<double> x, Vector128<double> y, System.Func<double, double, double> function)
         {
@@ -231,7 +268,25 @@ public static partial class KernelMath
         public static Vector256<double> Or(Vector256<double> left, Vector256<double> right) => left | right;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> MultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) => Vector256.MultiplyAddEstimate(a, b, c);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Xor(Vector256<double> left, Vector256<double> right) => left ^ right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Negate(Vector256<double> x) => -x;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> ShiftLeftBits(Vector256<double> x, int count) => Vector256.ShiftLeft(x.AsUInt64(), count).AsDouble();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> AddBits(Vector256<double> left, Vector256<double> right) => (left.AsUInt64() + right.AsUInt64()).AsDouble();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Any(Vector256<double> mask) => Vector256.AnyWhereAllBitsSet(mask);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool All(Vector256<double> mask) => Vector256.AllWhereAllBitsSet(mask);
 
         public static Vector256<double> Map(Vector256<double> x, Vector256<double> y, System.Func<double, double, double> function)
         {
@@ -327,7 +382,25 @@ public static partial class KernelMath
         public static Vector512<double> Or(Vector512<double> left, Vector512<double> right) => left | right;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> MultiplyAdd(Vector512<double> a, Vector512<double> b, Vector512<double> c) => Vector512.MultiplyAddEstimate(a, b, c);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Xor(Vector512<double> left, Vector512<double> right) => left ^ right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Negate(Vector512<double> x) => -x;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> ShiftLeftBits(Vector512<double> x, int count) => Vector512.ShiftLeft(x.AsUInt64(), count).AsDouble();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> AddBits(Vector512<double> left, Vector512<double> right) => (left.AsUInt64() + right.AsUInt64()).AsDouble();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Any(Vector512<double> mask) => Vector512.AnyWhereAllBitsSet(mask);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool All(Vector512<double> mask) => Vector512.AllWhereAllBitsSet(mask);
 
         public static Vector512<double> Map(Vector512<double> x, Vector512<double> y, System.Func<double, double, double> function)
         {
@@ -423,7 +496,25 @@ public static partial class KernelMath
         public static Vector<double> Or(Vector<double> left, Vector<double> right) => left | right;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> MultiplyAdd(Vector<double> a, Vector<double> b, Vector<double> c) => Vector.MultiplyAddEstimate(a, b, c);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Xor(Vector<double> left, Vector<double> right) => left ^ right;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Negate(Vector<double> x) => -x;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> ShiftLeftBits(Vector<double> x, int count) => Vector.AsVectorDouble(Vector.ShiftLeft(Vector.AsVectorUInt64(x), count));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> AddBits(Vector<double> left, Vector<double> right) => Vector.AsVectorDouble(Vector.AsVectorUInt64(left) + Vector.AsVectorUInt64(right));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Any(Vector<double> mask) => Vector.AnyWhereAllBitsSet(mask);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool All(Vector<double> mask) => Vector.AllWhereAllBitsSet(mask);
 
         public static Vector<double> Map(Vector<double> x, Vector<double> y, System.Func<double, double, double> function)
         {

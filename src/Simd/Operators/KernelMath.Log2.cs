@@ -123,9 +123,10 @@ public static partial class KernelMath
     private static TVector Log2Double<TLanes, TVector>(TVector x)
         where TLanes : IDoubleLanes<TVector>
     {
-        TVector tail = LogDoubleParts<TLanes, TVector>(x, out TVector k, out TVector f);
+        bool ordinary = LogDoubleOrdinary<TLanes, TVector>(x);
+        TVector tail = LogDoubleParts<TLanes, TVector>(x, ordinary, out TVector k, out TVector f);
         TVector scaled = ScaleLogarithm<TLanes, TVector>(f, tail, Log2EHi, Log2ELo, TLanes.Create(0.0));
-        return LogDoubleSpecials<TLanes, TVector>(x, TLanes.Add(k, scaled));
+        return LogDoubleSpecials<TLanes, TVector>(x, TLanes.Add(k, scaled), ordinary);
     }
 
     /// <summary>log₁₀ x = k·log₁₀2 + log₁₀e·ln z, k·log₁₀2 as an exact head plus a tail.</summary>
@@ -133,9 +134,10 @@ public static partial class KernelMath
     private static TVector Log10Double<TLanes, TVector>(TVector x)
         where TLanes : IDoubleLanes<TVector>
     {
-        TVector tail = LogDoubleParts<TLanes, TVector>(x, out TVector k, out TVector f);
+        bool ordinary = LogDoubleOrdinary<TLanes, TVector>(x);
+        TVector tail = LogDoubleParts<TLanes, TVector>(x, ordinary, out TVector k, out TVector f);
         TVector scaled = ScaleLogarithm<TLanes, TVector>(f, tail, Log10EHi, Log10ELo, TLanes.Multiply(k, TLanes.Create(Log10Of2Lo)));
-        return LogDoubleSpecials<TLanes, TVector>(x, TLanes.Add(TLanes.Multiply(k, TLanes.Create(Log10Of2Hi)), scaled));
+        return LogDoubleSpecials<TLanes, TVector>(x, TLanes.Add(TLanes.Multiply(k, TLanes.Create(Log10Of2Hi)), scaled), ordinary);
     }
 
     /// <summary>

@@ -170,6 +170,15 @@ public static partial class KernelMath
     private const double PiOver2Part3 = 2.0222662487111665e-21;
     private const double PiOver2Part4 = 8.4784276603689e-32;
 
+    // π/2 = PiOver2Fused1 + PiOver2Fused2 + PiOver2Fused3 to about 2⁻¹⁶³, each part the double nearest the
+    // remainder: with fused multiply-add x − k·PiOver2Fused1 is exact for |x| ≤ 2²⁰ (a multiple of 2⁻⁵² below 1).
+    private const double PiOver2Fused1 = 1.5707963267948966;
+    private const double PiOver2Fused2 = 6.123233995736766e-17;
+    private const double PiOver2Fused3 = -1.4973849048591698e-33;
+
+    // The double whose bits are 1: AND-ed with k + 1.5·2⁵² it keeps the lowest bit of k.
+    private const double LowestBit = double.Epsilon;
+
     // Taylor coefficients ±1/n!: on |r| ≤ π/4 the first omitted terms are below 2⁻⁶² (sin) and 2⁻⁵⁸ (cos)
     // relative to the result.
     private const double SinC3 = -0.16666666666666666;
@@ -243,67 +252,84 @@ public static partial class KernelMath
     private static (TVector Sin, TVector Cos) SinCosReduced<TLanes, TVector>(TVector x)
         where TLanes : IDoubleLanes<TVector>
     {
-        TVector k = TLanes.Round(TLanes.Multiply(x, TLanes.Create(TwoOverPi)));
+        TVector magic = TLanes.Create(RoundMagic);
+        TVector shifted = TLanes.MultiplyAdd(x, TLanes.Create(TwoOverPi), magic);
+        TVector k = TLanes.Subtract(shifted, magic);
+        TVector s, c;
+        if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+        {
+            // y1 = x − k·part1 is exact; k·part2 is taken as its rounded value and exact error (a fused
+            // multiply-add) and subtracted with TwoSum, exact through the cancellation next to a multiple of
+            // π/2; k·part3 only adds to the error term.
+            TVector y1 = TLanes.MultiplyAdd(k, TLanes.Create(-PiOver2Fused1), x);
+            TVector m2 = TLanes.Multiply(k, TLanes.Create(PiOver2Fused2));
+            TVector m2Error = TLanes.MultiplyAdd(k, TLanes.Create(PiOver2Fused2), TLanes.Negate(m2));
+            s = TLanes.Subtract(y1, m2);
+            TVector sb = TLanes.Subtract(s, y1);
+            TVector e = TLanes.Subtract(TLanes.Subtract(y1, TLanes.Subtract(s, sb)), TLanes.Add(m2, sb));
+            c = TLanes.MultiplyAdd(k, TLanes.Create(-PiOver2Fused3), TLanes.Subtract(e, m2Error));
+        }
+        else
+        {
+            // Without fused multiply-add: parts of 33 bits, whose products with k are exact. y1 is exact (k·part1
+            // is within a factor of two of x, or k = 0); each further product is subtracted with TwoSum.
+            TVector y1 = TLanes.Subtract(x, TLanes.Multiply(k, TLanes.Create(PiOver2Part1)));
+            TVector m2 = TLanes.Multiply(k, TLanes.Create(PiOver2Part2));
+            TVector s1 = TLanes.Subtract(y1, m2);
+            TVector sb = TLanes.Subtract(s1, y1);
+            TVector e = TLanes.Subtract(TLanes.Subtract(y1, TLanes.Subtract(s1, sb)), TLanes.Add(m2, sb));
+            TVector m3 = TLanes.Multiply(k, TLanes.Create(PiOver2Part3));
+            s = TLanes.Subtract(s1, m3);
+            TVector s2b = TLanes.Subtract(s, s1);
+            TVector e2 = TLanes.Subtract(TLanes.Subtract(s1, TLanes.Subtract(s, s2b)), TLanes.Add(m3, s2b));
+            c = TLanes.Subtract(TLanes.Add(e, e2), TLanes.Multiply(k, TLanes.Create(PiOver2Part4)));
+        }
 
-        // y1 is exact (k·part1 is exact and within a factor of two of x, or k = 0); each further exact
-        // product is subtracted with TwoSum, keeping its rounding error.
-        TVector y1 = TLanes.Subtract(x, TLanes.Multiply(k, TLanes.Create(PiOver2Part1)));
-        TVector m2 = TLanes.Multiply(k, TLanes.Create(PiOver2Part2));
-        TVector s = TLanes.Subtract(y1, m2);
-        TVector sb = TLanes.Subtract(s, y1);
-        TVector e = TLanes.Subtract(TLanes.Subtract(y1, TLanes.Subtract(s, sb)), TLanes.Add(m2, sb));
-        TVector m3 = TLanes.Multiply(k, TLanes.Create(PiOver2Part3));
-        TVector s2 = TLanes.Subtract(s, m3);
-        TVector s2b = TLanes.Subtract(s2, s);
-        TVector e2 = TLanes.Subtract(TLanes.Subtract(s, TLanes.Subtract(s2, s2b)), TLanes.Add(m3, s2b));
-        TVector c = TLanes.Subtract(TLanes.Add(e, e2), TLanes.Multiply(k, TLanes.Create(PiOver2Part4)));
-        TVector r = TLanes.Add(s2, c);
-        TVector rc = TLanes.Subtract(c, TLanes.Subtract(r, s2));
+        TVector r = TLanes.Add(s, c);
+        TVector rc = TLanes.Subtract(c, TLanes.Subtract(r, s));
 
         // sin(r + rc) ≈ r + (r³·P(r²) + rc); cos(r + rc) ≈ 1 − r²/2 + (r⁴·Q(r²) − r·rc), with 1 − r²/2
-        // split so that its rounding error is kept.
+        // split so that its rounding error is kept. The fast multiply-add throughout.
         TVector z = TLanes.Multiply(r, r);
-        TVector p = TLanes.Create(SinC17);
-        p = TLanes.Add(TLanes.Multiply(p, z), TLanes.Create(SinC15));
-        p = TLanes.Add(TLanes.Multiply(p, z), TLanes.Create(SinC13));
-        p = TLanes.Add(TLanes.Multiply(p, z), TLanes.Create(SinC11));
-        p = TLanes.Add(TLanes.Multiply(p, z), TLanes.Create(SinC9));
-        p = TLanes.Add(TLanes.Multiply(p, z), TLanes.Create(SinC7));
-        p = TLanes.Add(TLanes.Multiply(p, z), TLanes.Create(SinC5));
-        p = TLanes.Add(TLanes.Multiply(p, z), TLanes.Create(SinC3));
-        TVector sin = TLanes.Add(r, TLanes.Add(TLanes.Multiply(TLanes.Multiply(z, r), p), rc));
+        // Both polynomials by Estrin's scheme (pairs in z, then z² and z⁴: a short dependency chain).
+        TVector z2 = TLanes.Multiply(z, z);
+        TVector z4 = TLanes.Multiply(z2, z2);
+        TVector p = TLanes.MultiplyAdd(
+            TLanes.MultiplyAdd(
+                TLanes.MultiplyAdd(TLanes.Create(SinC17), z, TLanes.Create(SinC15)),
+                z2,
+                TLanes.MultiplyAdd(TLanes.Create(SinC13), z, TLanes.Create(SinC11))),
+            z4,
+            TLanes.MultiplyAdd(
+                TLanes.MultiplyAdd(TLanes.Create(SinC9), z, TLanes.Create(SinC7)),
+                z2,
+                TLanes.MultiplyAdd(TLanes.Create(SinC5), z, TLanes.Create(SinC3))));
+        TVector sin = TLanes.Add(r, TLanes.MultiplyAdd(TLanes.Multiply(z, r), p, rc));
 
-        TVector q = TLanes.Create(CosC16);
-        q = TLanes.Add(TLanes.Multiply(q, z), TLanes.Create(CosC14));
-        q = TLanes.Add(TLanes.Multiply(q, z), TLanes.Create(CosC12));
-        q = TLanes.Add(TLanes.Multiply(q, z), TLanes.Create(CosC10));
-        q = TLanes.Add(TLanes.Multiply(q, z), TLanes.Create(CosC8));
-        q = TLanes.Add(TLanes.Multiply(q, z), TLanes.Create(CosC6));
-        q = TLanes.Add(TLanes.Multiply(q, z), TLanes.Create(CosC4));
+        TVector q = TLanes.MultiplyAdd(
+            TLanes.MultiplyAdd(TLanes.Create(CosC16), z2, TLanes.MultiplyAdd(TLanes.Create(CosC14), z, TLanes.Create(CosC12))),
+            z4,
+            TLanes.MultiplyAdd(
+                TLanes.MultiplyAdd(TLanes.Create(CosC10), z, TLanes.Create(CosC8)),
+                z2,
+                TLanes.MultiplyAdd(TLanes.Create(CosC6), z, TLanes.Create(CosC4))));
         TVector one = TLanes.Create(1.0);
         TVector hz = TLanes.Multiply(z, TLanes.Create(0.5));
         TVector w = TLanes.Subtract(one, hz);
-        TVector cosTail = TLanes.Add(
-            TLanes.Subtract(TLanes.Subtract(one, w), hz),
-            TLanes.Subtract(TLanes.Multiply(TLanes.Multiply(z, z), q), TLanes.Multiply(r, rc)));
+        TVector cosTail = TLanes.Subtract(TLanes.Subtract(one, w), hz);
+        cosTail = TLanes.MultiplyAdd(z2, q, TLanes.MultiplyAdd(TLanes.Negate(r), rc, cosTail));
         TVector cos = TLanes.Add(w, cosTail);
 
-        // Quadrant q = k mod 4 (exact in double): 1 and 3 swap sin and cos; sin is negated in 2 and 3, cos in
-        // 1 and 2.
-        TVector quadrant = TLanes.Subtract(k, TLanes.Multiply(TLanes.Floor(TLanes.Multiply(k, TLanes.Create(0.25))), TLanes.Create(4.0)));
-        TVector isOne = TLanes.Equal(quadrant, TLanes.Create(1.0));
-        TVector isTwo = TLanes.Equal(quadrant, TLanes.Create(2.0));
-        TVector isThree = TLanes.Equal(quadrant, TLanes.Create(3.0));
-        TVector swap = TLanes.Or(isOne, isThree);
-        TVector sinOfX = TLanes.Select(swap, cos, sin);
-        TVector cosOfX = TLanes.Select(swap, sin, cos);
-        TVector zero = TLanes.Create(0.0);
-        TVector minusOne = TLanes.Create(-1.0);
-        sinOfX = TLanes.Select(TLanes.Or(isTwo, isThree), TLanes.Multiply(sinOfX, minusOne), sinOfX);
-        cosOfX = TLanes.Select(TLanes.Or(isOne, isTwo), TLanes.Multiply(cosOfX, minusOne), cosOfX);
+        // The quadrant from the low bits of k (two's complement in the low bits of k + 1.5·2⁵²): odd k swaps
+        // sin and cos; bit 1 of k negates sin (quadrants 2 and 3), bit 1 of k + 1 negates cos (1 and 2).
+        TVector lowest = TLanes.Create(LowestBit);
+        TVector swap = TLanes.Equal(TLanes.And(shifted, lowest), lowest);
+        TVector signBit = TLanes.Create(-0.0);
+        TVector sinOfX = TLanes.Xor(TLanes.Select(swap, cos, sin), TLanes.And(TLanes.ShiftLeftBits(shifted, 62), signBit));
+        TVector cosOfX = TLanes.Xor(TLanes.Select(swap, sin, cos), TLanes.And(TLanes.ShiftLeftBits(TLanes.AddBits(shifted, lowest), 62), signBit));
 
         // sin ±0 = ±0 (the reduction gives +0 for −0).
-        sinOfX = TLanes.Select(TLanes.Equal(x, zero), x, sinOfX);
+        sinOfX = TLanes.Select(TLanes.Equal(x, TLanes.Create(0.0)), x, sinOfX);
         return (sinOfX, cosOfX);
     }
 

@@ -17,13 +17,15 @@ namespace Simd.Operators;
 /// scalar method's result bit for bit for every input.
 /// </para>
 /// <para>
-/// The <see langword="double"/> algorithms are written once over the operations of a width and are plain
-/// multiplies and adds (no fused multiply-add, no tables, no gathers), so every width and every instruction
-/// set returns the same bits for the same input. The <see langword="float"/> <c>Exp</c>, <c>Exp2</c>,
-/// <c>Log</c>, <c>Tanh</c>, <c>Sigmoid</c>, <c>Sin</c>, <c>Cos</c> and <c>SinCos</c> are computed in float with the fast multiply-add (fused where
-/// the hardware has it, a multiply and an add where it does not, never the software-emulated fused form):
-/// every width returns the same bits within a process, and a machine without FMA may differ in the last bit,
-/// within the same bound. The other <see langword="float"/> functions widen to double, compute there and
+/// The <see langword="double"/> algorithms are written once over the operations of a width (no tables, no
+/// gathers). The <see langword="double"/> <c>Exp</c>, <c>Exp2</c>, <c>Log</c>, <c>Log2</c>, <c>Log10</c>,
+/// <c>Tanh</c>, <c>Sigmoid</c>, <c>Sin</c>, <c>Cos</c> and <c>SinCos</c> and the <see langword="float"/>
+/// <c>Exp</c>, <c>Exp2</c>, <c>Log</c>, <c>Tanh</c>, <c>Sigmoid</c>, <c>Sin</c>, <c>Cos</c> and <c>SinCos</c> use
+/// the fast multiply-add (fused where the hardware has it, a multiply and an add where it does not, never the
+/// software-emulated fused form): every width returns the same bits within a process, and a machine without
+/// FMA may differ in the last bit, within the same bound. The other <see langword="double"/> functions are
+/// plain multiplies and adds, the same bits on every instruction set. The other <see langword="float"/>
+/// functions widen to double, compute there and
 /// round once.
 /// </para>
 /// <para>
