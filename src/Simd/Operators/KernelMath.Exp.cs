@@ -185,8 +185,9 @@ public static partial class KernelMath
     private static TVector ExpSingle<TLanes, TVector, TDouble>(TVector x)
         where TLanes : ISingleLanes<TVector, TDouble>
     {
-        // Beyond these, eˣ is +∞ or 0 in float and k stays within what the two factors of 2ᵏ can carry.
-        TVector clamped = TLanes.Min(TLanes.Max(x, TLanes.Create(-104f)), TLanes.Create(89f));
+        // Beyond these, eˣ is +∞ or 0 in float and k stays within what the two factors of 2ᵏ can carry. The
+        // bounds come first, so a NaN x passes through the clamp, and every step after it, as NaN.
+        TVector clamped = TLanes.Min(TLanes.Create(89f), TLanes.Max(TLanes.Create(-104f), x));
         TVector k = TLanes.Round(TLanes.Multiply(clamped, TLanes.Create(Log2ESingle)));
         // r = x − k·ln 2 as r + c: hi is exact, r rounds once and c is its rounding error (k·Ln2MidSingle
         // is exact) plus the tail of ln 2, so that eʳ⁺ᶜ ≈ eʳ·(1 + c) carries the reduction at about 2⁻⁴⁸.
@@ -207,8 +208,7 @@ public static partial class KernelMath
         TVector headError = TLanes.Add(TLanes.Subtract(one, head), r);
         TVector mantissa = TLanes.Add(head, TLanes.Add(headError, TLanes.MultiplyAdd(TLanes.Multiply(r, r), q, c)));
 
-        // 2ᵏ applied with one rounding, into the subnormals or to +∞ where the result lies there.
-        TVector result = TLanes.ScaleB(mantissa, k);
-        return TLanes.Select(TLanes.Equal(x, x), result, x);
+        // 2ᵏ applied with one rounding, into the subnormals or to +∞ where the result lies there (NaN stays NaN).
+        return TLanes.ScaleB(mantissa, k);
     }
 }

@@ -66,16 +66,14 @@ public static partial class KernelMath
         TVector one = TLanes.Create(1f);
         TVector e = ExpSingle<TLanes, TVector, TDouble>(TLanes.Subtract(TLanes.Create(0f), x));
 
-        // s + δ = 1 + e exactly (TwoSum), then 1/(s + δ) ≈ q − q·(q·δ).
+        // s + δ = 1 + e exactly (Fast2Sum on the larger and the smaller of 1 and e), then 1/(s + δ) by the
+        // lanes' reciprocal of a sum.
         TVector s = TLanes.Add(one, e);
-        TVector sb = TLanes.Subtract(s, one);
-        TVector delta = TLanes.Add(TLanes.Subtract(one, TLanes.Subtract(s, sb)), TLanes.Subtract(e, sb));
-        TVector q = TLanes.Divide(one, s);
-        TVector result = TLanes.MultiplyAdd(TLanes.Multiply(TLanes.Create(-1f), TLanes.Multiply(q, delta)), q, q);
+        TVector delta = TLanes.Add(TLanes.Subtract(TLanes.Max(one, e), s), TLanes.Min(one, e));
+        TVector result = TLanes.ReciprocalOfSum(s, delta);
 
-        // e = +∞ gives δ = NaN: σ is +0 there; NaN stays NaN.
-        result = TLanes.Select(TLanes.Equal(e, TLanes.Create(float.PositiveInfinity)), TLanes.Create(0f), result);
-        return TLanes.Select(TLanes.Equal(x, x), result, x);
+        // e = +∞ (x < −88.72) gives NaN above: σ is +0 there. A NaN x gives e = NaN and stays NaN.
+        return TLanes.Select(TLanes.Equal(e, TLanes.Create(float.PositiveInfinity)), TLanes.Create(0f), result);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

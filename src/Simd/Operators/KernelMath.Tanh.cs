@@ -142,9 +142,12 @@ public static partial class KernelMath
     private const float TanhSingleC4 = -0.008177101612091064f;
     private const float TanhSingleC5 = 0.0021427003666758537f;
 
+    // The largest 2|x| the exponential branch takes: e⁴⁰ + 1 is finite, and 1 − 2/(e⁴⁰ + 1) rounds to 1.
+    private const float TanhSingleExpLimit = 40f;
+
     /// <summary>
     /// The polynomial below <see cref="TanhPolynomialLimit"/>, 1 − 2/(e²ˣ + 1) above (both computed, one
-    /// selected per lane), in float with the fast multiply-add.
+    /// selected per lane), in float with the fast multiply-add and the lanes' reciprocal.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector TanhSingle<TLanes, TVector, TDouble>(TVector x)
@@ -160,9 +163,11 @@ public static partial class KernelMath
         p = TLanes.MultiplyAdd(p, s, TLanes.Create(TanhSingleC0));
         TVector small = TLanes.MultiplyAdd(TLanes.Multiply(a, s), p, a);
 
+        // 1 − 2·(1/(e²ᵃ + 1)): 2·(1/d) is 2/d, so the reciprocal's error is the quotient's. 2a is held at 40
+        // (tanh 20 rounds to 1 already) to keep d finite; a NaN passes the clamp and every step after it.
         TVector one = TLanes.Create(1f);
-        TVector e = ExpSingle<TLanes, TVector, TDouble>(TLanes.Add(a, a));
-        TVector large = TLanes.Subtract(one, TLanes.Divide(TLanes.Create(2f), TLanes.Add(e, one)));
+        TVector e = ExpSingle<TLanes, TVector, TDouble>(TLanes.Min(TLanes.Create(TanhSingleExpLimit), TLanes.Add(a, a)));
+        TVector large = TLanes.MultiplyAdd(TLanes.Create(-2f), TLanes.Reciprocal(TLanes.Add(e, one)), one);
 
         TVector result = TLanes.Select(TLanes.LessThan(a, TLanes.Create((float)TanhPolynomialLimit)), small, large);
         return TLanes.CopySign(result, x);
