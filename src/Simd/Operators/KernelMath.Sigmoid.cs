@@ -64,7 +64,8 @@ public static partial class KernelMath
         where TLanes : ISingleLanes<TVector, TDouble>
     {
         TVector one = TLanes.Create(1f);
-        TVector e = ExpSingle<TLanes, TVector, TDouble>(TLanes.Subtract(TLanes.Create(0f), x));
+        // e⁻ˣ within 1 ulp (the shorter form): its error reaches σ scaled by e/(1 + e) < 1.
+        TVector e = ExpSingleInRange<TLanes, TVector, TDouble>(ExpSingleClamp<TLanes, TVector, TDouble>(TLanes.Subtract(TLanes.Create(0f), x)), exactHead: false);
 
         // s + δ = 1 + e exactly (Fast2Sum on the larger and the smaller of 1 and e), then 1/(s + δ) by the
         // lanes' reciprocal of a sum.

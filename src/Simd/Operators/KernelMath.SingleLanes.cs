@@ -121,6 +121,9 @@ public static partial class KernelMath
     // 2¹² + 1: the Veltkamp split of a float into two halves of at most 12 significant bits.
     private const float SingleVeltkampSplitter = 4097f;
 
+    // 1.5·2²³: adding and subtracting it rounds |v| < 2²² to the nearest integer (ties to even).
+    private const float SingleRoundMagic = 12582912f;
+
     // 1.5·2²³ + 127: adding an integer n in [−126, 127] leaves n + 127 in the low mantissa bits.
     private const float SinglePow2Magic = 12582912f + 127;
 
@@ -211,7 +214,7 @@ public static partial class KernelMath
             if (Avx512F.VL.IsSupported)
             {
                 Vector128<float> y = Avx512F.VL.Reciprocal14(x);
-                return Vector128.FusedMultiplyAdd(y, Vector128.FusedMultiplyAdd(-x, y, Vector128.Create(1f)), y);
+                return Fma.MultiplyAdd(y, Fma.MultiplyAddNegated(x, y, Vector128.Create(1f)), y);
             }
 
             return Vector128.Create(1f) / x;
@@ -223,8 +226,8 @@ public static partial class KernelMath
             if (Avx512F.VL.IsSupported)
             {
                 Vector128<float> y = Avx512F.VL.Reciprocal14(s);
-                Vector128<float> residual = Vector128.FusedMultiplyAdd(-e, y, Vector128.FusedMultiplyAdd(-s, y, Vector128.Create(1f)));
-                return Vector128.FusedMultiplyAdd(y, residual, y);
+                Vector128<float> residual = Fma.MultiplyAddNegated(e, y, Fma.MultiplyAddNegated(s, y, Vector128.Create(1f)));
+                return Fma.MultiplyAdd(y, residual, y);
             }
 
             Vector128<float> q = Vector128.Create(1f) / s;
@@ -364,7 +367,7 @@ public static partial class KernelMath
             if (Avx512F.VL.IsSupported)
             {
                 Vector256<float> y = Avx512F.VL.Reciprocal14(x);
-                return Vector256.FusedMultiplyAdd(y, Vector256.FusedMultiplyAdd(-x, y, Vector256.Create(1f)), y);
+                return Fma.MultiplyAdd(y, Fma.MultiplyAddNegated(x, y, Vector256.Create(1f)), y);
             }
 
             return Vector256.Create(1f) / x;
@@ -376,8 +379,8 @@ public static partial class KernelMath
             if (Avx512F.VL.IsSupported)
             {
                 Vector256<float> y = Avx512F.VL.Reciprocal14(s);
-                Vector256<float> residual = Vector256.FusedMultiplyAdd(-e, y, Vector256.FusedMultiplyAdd(-s, y, Vector256.Create(1f)));
-                return Vector256.FusedMultiplyAdd(y, residual, y);
+                Vector256<float> residual = Fma.MultiplyAddNegated(e, y, Fma.MultiplyAddNegated(s, y, Vector256.Create(1f)));
+                return Fma.MultiplyAdd(y, residual, y);
             }
 
             Vector256<float> q = Vector256.Create(1f) / s;
@@ -517,7 +520,7 @@ public static partial class KernelMath
             if (Avx512F.IsSupported)
             {
                 Vector512<float> y = Avx512F.Reciprocal14(x);
-                return Vector512.FusedMultiplyAdd(y, Vector512.FusedMultiplyAdd(-x, y, Vector512.Create(1f)), y);
+                return Avx512F.FusedMultiplyAdd(y, Avx512F.FusedMultiplyAddNegated(x, y, Vector512.Create(1f)), y);
             }
 
             return Vector512.Create(1f) / x;
@@ -529,8 +532,8 @@ public static partial class KernelMath
             if (Avx512F.IsSupported)
             {
                 Vector512<float> y = Avx512F.Reciprocal14(s);
-                Vector512<float> residual = Vector512.FusedMultiplyAdd(-e, y, Vector512.FusedMultiplyAdd(-s, y, Vector512.Create(1f)));
-                return Vector512.FusedMultiplyAdd(y, residual, y);
+                Vector512<float> residual = Avx512F.FusedMultiplyAddNegated(e, y, Avx512F.FusedMultiplyAddNegated(s, y, Vector512.Create(1f)));
+                return Avx512F.FusedMultiplyAdd(y, residual, y);
             }
 
             Vector512<float> q = Vector512.Create(1f) / s;
