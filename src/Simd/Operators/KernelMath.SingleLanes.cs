@@ -79,9 +79,10 @@ public static partial class KernelMath
         static abstract TVector Reciprocal(TVector x);
 
         /// <summary>
-        /// 1/(s + e) for positive finite normal s and |e| ≤ ulp(s)/2 (the rounding error of a sum s), within
-        /// 0.5 + 2⁻⁴ ulp: without AVX-512 q − q·(q·e) with q = 1/s divided; with it, the <c>vrcp14ps</c> estimate
-        /// y and one Newton step on the unrounded sum, y + y·((1 − s·y) − e·y), fused.
+        /// 1/(s + e) for positive finite s ≥ 1 and |e| ≤ ulp(s)/2 (the rounding error of a sum s). With AVX-512,
+        /// the <c>vrcp14ps</c> estimate y and one Newton step on the unrounded sum, y + y·((1 − s·y) − e·y),
+        /// fused (within 0.5 + 2⁻⁴ ulp); with FMA, the quotient q = 1/s and the same step from its exact
+        /// residual s·q − 1 (within 0.5 + 2⁻²⁰ ulp); without FMA, q − q·(q·e) (within 1 ulp: q's own rounding).
         /// </summary>
         static abstract TVector ReciprocalOfSum(TVector s, TVector e);
 
@@ -231,6 +232,13 @@ public static partial class KernelMath
             }
 
             Vector128<float> q = Vector128.Create(1f) / s;
+            if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+            {
+                // s·q − 1 is exact for the correctly rounded q; adding e·q gives the residual of the sum.
+                Vector128<float> residual = Vector128.FusedMultiplyAdd(e, q, Vector128.FusedMultiplyAdd(s, q, Vector128.Create(-1f)));
+                return q - (q * residual);
+            }
+
             return q - (q * (q * e));
         }
 
@@ -384,6 +392,13 @@ public static partial class KernelMath
             }
 
             Vector256<float> q = Vector256.Create(1f) / s;
+            if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+            {
+                // s·q − 1 is exact for the correctly rounded q; adding e·q gives the residual of the sum.
+                Vector256<float> residual = Vector256.FusedMultiplyAdd(e, q, Vector256.FusedMultiplyAdd(s, q, Vector256.Create(-1f)));
+                return q - (q * residual);
+            }
+
             return q - (q * (q * e));
         }
 
@@ -537,6 +552,13 @@ public static partial class KernelMath
             }
 
             Vector512<float> q = Vector512.Create(1f) / s;
+            if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+            {
+                // s·q − 1 is exact for the correctly rounded q; adding e·q gives the residual of the sum.
+                Vector512<float> residual = Vector512.FusedMultiplyAdd(e, q, Vector512.FusedMultiplyAdd(s, q, Vector512.Create(-1f)));
+                return q - (q * residual);
+            }
+
             return q - (q * (q * e));
         }
 
@@ -697,6 +719,13 @@ public static partial class KernelMath
             }
 
             Vector<float> q = Vector.Create(1f) / s;
+            if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+            {
+                // s·q − 1 is exact for the correctly rounded q; adding e·q gives the residual of the sum.
+                Vector<float> residual = Vector.FusedMultiplyAdd(e, q, Vector.FusedMultiplyAdd(s, q, Vector.Create(-1f)));
+                return q - (q * residual);
+            }
+
             return q - (q * (q * e));
         }
 
