@@ -10,7 +10,8 @@ public static partial class KernelMath
     /// <summary>
     /// Bound on the error of the <see langword="float"/> <c>Log</c> overloads against the exact ln x, in
     /// float ulps of the result. Computed in float: the leading f = z − 1 is exact and added last to a
-    /// correction of at most a quarter of the result; measured 0.789 over 200 000 random inputs.
+    /// correction of at most a quarter of the result; measured 0.865 without fused multiply-add and 0.802
+    /// with it over 200 000 random inputs.
     /// </summary>
     public const double LogSingleMaxUlpError = 1.0;
 
@@ -26,7 +27,7 @@ public static partial class KernelMath
     /// <summary>
     /// Most representable <see langword="float"/> values between a <see langword="float"/> <c>Log</c> lane and
     /// <see cref="MathF.Log(float)"/> of the same input;
-    /// measured 1: this function is within 0.79 ulp of exact and the platform's <c>logf</c> within 0.51 ulp.
+    /// measured 1: this function is within 0.87 ulp of exact and the platform's <c>logf</c> within 0.51 ulp.
     /// </summary>
     public const int LogSingleMaxUlpFromScalar = 1;
 

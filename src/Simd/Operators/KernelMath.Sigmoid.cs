@@ -21,9 +21,10 @@ public static partial class KernelMath
 
     /// <summary>
     /// The logistic function σ(x) = 1/(1 + e⁻ˣ) for each lane, within <see cref="SigmoidSingleMaxUlpError"/>
-    /// ulp: what a kernel means by <c>1 / (1 + MathF.Exp(-x))</c>, computed from the float <c>Exp</c> with
-    /// the sum s = 1 + e⁻ˣ carried as s plus its rounding error δ and 1/(s + δ) taken as q − q²·δ, q = 1/s
-    /// (the plain quotient loses up to an ulp in that sum next to σ = ½).
+    /// ulp: what a kernel means by <c>1 / (1 + MathF.Exp(-x))</c>, computed from the float exponential with
+    /// the sum s = 1 + e⁻ˣ carried as s plus its rounding error δ and 1/(s + δ) taken by one Newton step on
+    /// the unrounded sum (from <c>vrcp14ps</c> under AVX-512, from the quotient 1/s otherwise); the plain
+    /// quotient loses up to an ulp in that sum next to σ = ½.
     /// </summary>
     /// <param name="x">The arguments.</param>
     /// <returns>
