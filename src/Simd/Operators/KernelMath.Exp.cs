@@ -179,13 +179,46 @@ public static partial class KernelMath
     /// <summary>
     /// eˣ = 2ᵏ·eʳ with k = round(x/ln 2) and |r| ≤ ln 2 / 2, all in float: eʳ = (1 + r) + r²·Q(r) with 1 + r
     /// summed exactly as a head and its error, so that only the last addition rounds at the scale of the
-    /// result; 2ᵏ is applied with one rounding.
+    /// result; 2ᵏ is applied with one rounding. Within 0.75 ulp.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVector ExpSingle<TLanes, TVector, TDouble>(TVector x)
         where TLanes : ISingleLanes<TVector, TDouble>
     {
-        return ExpSingleInRange<TLanes, TVector, TDouble>(ExpSingleClamp<TLanes, TVector, TDouble>(x), exactHead: true);
+        TVector clamped = ExpSingleClamp<TLanes, TVector, TDouble>(x);
+        TVector k = ExpSingleExponent<TLanes, TVector, TDouble>(clamped);
+        TVector hi = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2HiSingle), clamped);
+
+        // r = x − k·ln 2 as r + c: hi is exact, r rounds once and c is its rounding error (k·Ln2MidSingle
+        // is exact) plus the tail of ln 2, so that eʳ⁺ᶜ ≈ eʳ·(1 + c) carries the reduction at about 2⁻⁴⁸.
+        TVector r = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2MidSingle), hi);
+        TVector c = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2MidSingle), TLanes.Subtract(hi, r));
+        c = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2TailSingle), c);
+        TVector q = ExpSingleQ<TLanes, TVector, TDouble>(r);
+
+        // 1 + r exactly as head + headError (|r| < 1, Fast2Sum), then everything small is summed first.
+        TVector one = TLanes.Create(1f);
+        TVector head = TLanes.Add(one, r);
+        TVector headError = TLanes.Add(TLanes.Subtract(one, head), r);
+        TVector mantissa = TLanes.Add(head, TLanes.Add(headError, TLanes.MultiplyAdd(TLanes.Multiply(r, r), q, c)));
+
+        // 2ᵏ applied with one rounding, into the subnormals or to +∞ where the result lies there (NaN stays NaN).
+        return TLanes.ScaleB(mantissa, k);
+    }
+
+    /// <summary>
+    /// The shorter form of eˣ, for x in [−104, 89] (or NaN, which stays NaN) and callers whose bound leaves
+    /// room for it (Tanh, Sigmoid): r = x − k·ln 2 rounds once and eʳ = 1 + (r + r²·Q(r)) rounds twice, within
+    /// 1.0 ulp for five operations fewer than <see cref="ExpSingle"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector ExpSingleShort<TLanes, TVector, TDouble>(TVector x)
+        where TLanes : ISingleLanes<TVector, TDouble>
+    {
+        TVector k = ExpSingleExponent<TLanes, TVector, TDouble>(x);
+        TVector r = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2LoSingle), TLanes.MultiplyAdd(k, TLanes.Create(-Ln2HiSingle), x));
+        TVector q = ExpSingleQ<TLanes, TVector, TDouble>(r);
+        return TLanes.ScaleB(TLanes.Add(TLanes.Create(1f), TLanes.MultiplyAdd(TLanes.Multiply(r, r), q, r)), k);
     }
 
     /// <summary>
@@ -198,45 +231,15 @@ public static partial class KernelMath
         => TLanes.Min(TLanes.Create(89f), TLanes.Max(TLanes.Create(-104f), x));
 
     /// <summary>
-    /// eˣ for x in [−104, 89] (or NaN, which stays NaN). <paramref name="exactHead"/> (a constant at every call,
-    /// so the JIT keeps one branch): the reduction carried to about 2⁻⁴⁸ and 1 + r summed exactly, within 0.75
-    /// ulp; without it r = x − k·ln 2 rounds once and eʳ = 1 + (r + r²·Q(r)) rounds twice, within 1.0 ulp for
-    /// five operations fewer, for callers whose bound leaves room for it (Tanh, Sigmoid).
+    /// k = round(x/ln 2) by the rounding constant in one multiply-add (with FMA the product is not rounded
+    /// first; either way k is an integer within ½ + 2⁻¹⁷ of x/ln 2, all the reduction needs).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector ExpSingleInRange<TLanes, TVector, TDouble>(TVector x, bool exactHead)
+    private static TVector ExpSingleExponent<TLanes, TVector, TDouble>(TVector x)
         where TLanes : ISingleLanes<TVector, TDouble>
     {
-        // k = round(x/ln 2) by the magic constant (with FMA the product is not rounded first; either way k
-        // is an integer within ½ + 2⁻¹⁷ of x/ln 2, all the reduction needs).
         TVector magic = TLanes.Create(SingleRoundMagic);
-        TVector k = TLanes.Subtract(TLanes.MultiplyAdd(x, TLanes.Create(Log2ESingle), magic), magic);
-        TVector hi = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2HiSingle), x);
-        TVector one = TLanes.Create(1f);
-        TVector mantissa;
-        if (exactHead)
-        {
-            // r = x − k·ln 2 as r + c: hi is exact, r rounds once and c is its rounding error (k·Ln2MidSingle
-            // is exact) plus the tail of ln 2, so that eʳ⁺ᶜ ≈ eʳ·(1 + c) carries the reduction at about 2⁻⁴⁸.
-            TVector r = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2MidSingle), hi);
-            TVector c = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2MidSingle), TLanes.Subtract(hi, r));
-            c = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2TailSingle), c);
-            TVector q = ExpSingleQ<TLanes, TVector, TDouble>(r);
-
-            // 1 + r exactly as head + headError (|r| < 1, Fast2Sum), then everything small is summed first.
-            TVector head = TLanes.Add(one, r);
-            TVector headError = TLanes.Add(TLanes.Subtract(one, head), r);
-            mantissa = TLanes.Add(head, TLanes.Add(headError, TLanes.MultiplyAdd(TLanes.Multiply(r, r), q, c)));
-        }
-        else
-        {
-            TVector r = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2LoSingle), hi);
-            TVector q = ExpSingleQ<TLanes, TVector, TDouble>(r);
-            mantissa = TLanes.Add(one, TLanes.MultiplyAdd(TLanes.Multiply(r, r), q, r));
-        }
-
-        // 2ᵏ applied with one rounding, into the subnormals or to +∞ where the result lies there (NaN stays NaN).
-        return TLanes.ScaleB(mantissa, k);
+        return TLanes.Subtract(TLanes.MultiplyAdd(x, TLanes.Create(Log2ESingle), magic), magic);
     }
 
     /// <summary>Q(r) ≈ (eʳ − 1 − r)/r² on |r| ≤ ln 2 / 2.</summary>

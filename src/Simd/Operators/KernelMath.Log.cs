@@ -195,6 +195,17 @@ public static partial class KernelMath
             return LogSinglePositiveNormal<TLanes, TVector, TDouble>(TLanes.Decompose(x, out TVector kNormal), kNormal);
         }
 
+        return LogSingleUnusual<TLanes, TVector, TDouble>(x);
+    }
+
+    /// <summary>
+    /// <see cref="LogSingle"/> for a vector with a zero, negative, subnormal, infinite or NaN lane: kept out of
+    /// line, so that the common path inlined into a kernel's loop stays small.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TVector LogSingleUnusual<TLanes, TVector, TDouble>(TVector x)
+        where TLanes : ISingleLanes<TVector, TDouble>
+    {
         // Subnormal x: scale into the normals first (exactly) and take 24 off the exponent.
         TVector subnormal = TLanes.LessThan(x, TLanes.Create(SmallestNormalSingle));
         TVector normal = TLanes.Select(subnormal, TLanes.Multiply(x, TLanes.Create(TwoPow24Single)), x);

@@ -68,9 +68,10 @@ public static partial class KernelMath
         // e⁻ˣ, whose error reaches σ scaled by e/(1 + e) < 1: the shorter form (within 1 ulp) where the
         // reciprocal below is within 0.5 + 2⁻⁴ ulp (fused multiply-add), the exact one (0.75) where it is
         // within 1 ulp (no FMA), so that either way the sum stays below 2.
-        TVector e = ExpSingleInRange<TLanes, TVector, TDouble>(
-            ExpSingleClamp<TLanes, TVector, TDouble>(TLanes.Subtract(TLanes.Create(0f), x)),
-            exactHead: !Simd.Hardware.SimdHardware.HasFusedMultiplyAdd);
+        TVector minusX = TLanes.Subtract(TLanes.Create(0f), x);
+        TVector e = Simd.Hardware.SimdHardware.HasFusedMultiplyAdd
+            ? ExpSingleShort<TLanes, TVector, TDouble>(ExpSingleClamp<TLanes, TVector, TDouble>(minusX))
+            : ExpSingle<TLanes, TVector, TDouble>(minusX);
 
         // s + δ = 1 + e exactly (Fast2Sum on the larger and the smaller of 1 and e), then 1/(s + δ) by the
         // lanes' reciprocal of a sum.

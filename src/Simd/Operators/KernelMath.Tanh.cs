@@ -167,7 +167,7 @@ public static partial class KernelMath
         // 1 − 2·(1/(e²ᵃ + 1)): 2·(1/d) is 2/d, so the reciprocal's error is the quotient's. 2a is held at 40
         // (tanh 20 rounds to 1 already) to keep d finite; a NaN passes the clamp and every step after it.
         TVector one = TLanes.Create(1f);
-        TVector e = ExpSingleInRange<TLanes, TVector, TDouble>(TLanes.Min(TLanes.Create(TanhSingleExpLimit), TLanes.Add(a, a)), exactHead: false);
+        TVector e = ExpSingleShort<TLanes, TVector, TDouble>(TLanes.Min(TLanes.Create(TanhSingleExpLimit), TLanes.Add(a, a)));
         TVector large = TLanes.MultiplyAdd(TLanes.Create(-2f), TLanes.Reciprocal(TLanes.Add(e, one)), one);
 
         TVector result = TLanes.Select(TLanes.LessThan(a, TLanes.Create((float)TanhPolynomialLimit)), small, large);
