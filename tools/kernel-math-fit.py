@@ -115,7 +115,7 @@ elif which == 'exp2':
     g = lambda r: em1(eps(r)*LN2)/eps(r)
     w = lambda r: abs(r)/(r*LN2).exp()
 elif which == 'log':
-    a, b = D('0.5').sqrt()-1-D('0.0001'), D(2).sqrt()-1+D('0.0001')
+    a, b = D('-0.2501'), D('0.5001')
     g = lambda f: (l1p(eps(f)) - eps(f) + eps(f)**2/2)/eps(f)**3
     w = lambda f: abs(f**3/l1p(eps(f)))
 elif which == 'tanh':

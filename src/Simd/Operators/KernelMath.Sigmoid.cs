@@ -21,9 +21,10 @@ public static partial class KernelMath
 
     /// <summary>
     /// The logistic function σ(x) = 1/(1 + e⁻ˣ) for each lane, within <see cref="SigmoidSingleMaxUlpError"/>
-    /// ulp: what a kernel means by <c>1 / (1 + MathF.Exp(-x))</c>, computed from the float <c>Exp</c> with
-    /// the sum s = 1 + e⁻ˣ carried as s plus its rounding error δ and 1/(s + δ) taken as q − q²·δ, q = 1/s
-    /// (the plain quotient loses up to an ulp in that sum next to σ = ½).
+    /// ulp: what a kernel means by <c>1 / (1 + MathF.Exp(-x))</c>, computed from the float exponential with
+    /// the sum s = 1 + e⁻ˣ carried as s plus its rounding error δ and 1/(s + δ) taken by one Newton step on
+    /// the unrounded sum (from <c>vrcp14ps</c> under AVX-512, from the quotient 1/s otherwise); the plain
+    /// quotient loses up to an ulp in that sum next to σ = ½.
     /// </summary>
     /// <param name="x">The arguments.</param>
     /// <returns>
@@ -64,18 +65,22 @@ public static partial class KernelMath
         where TLanes : ISingleLanes<TVector, TDouble>
     {
         TVector one = TLanes.Create(1f);
-        TVector e = ExpSingle<TLanes, TVector, TDouble>(TLanes.Subtract(TLanes.Create(0f), x));
+        // e⁻ˣ, whose error reaches σ scaled by e/(1 + e) < 1: the shorter form (within 1 ulp) where the
+        // reciprocal below is within 0.5 + 2⁻⁴ ulp (fused multiply-add), the exact one (0.75) where it is
+        // within 1 ulp (no FMA), so that either way the sum stays below 2.
+        TVector minusX = TLanes.Subtract(TLanes.Create(0f), x);
+        TVector e = Simd.Hardware.SimdHardware.HasFusedMultiplyAdd
+            ? ExpSingleShort<TLanes, TVector, TDouble>(ExpSingleClamp<TLanes, TVector, TDouble>(minusX))
+            : ExpSingle<TLanes, TVector, TDouble>(minusX);
 
-        // s + δ = 1 + e exactly (TwoSum), then 1/(s + δ) ≈ q − q·(q·δ).
+        // s + δ = 1 + e exactly (Fast2Sum on the larger and the smaller of 1 and e), then 1/(s + δ) by the
+        // lanes' reciprocal of a sum.
         TVector s = TLanes.Add(one, e);
-        TVector sb = TLanes.Subtract(s, one);
-        TVector delta = TLanes.Add(TLanes.Subtract(one, TLanes.Subtract(s, sb)), TLanes.Subtract(e, sb));
-        TVector q = TLanes.Divide(one, s);
-        TVector result = TLanes.MultiplyAdd(TLanes.Multiply(TLanes.Create(-1f), TLanes.Multiply(q, delta)), q, q);
+        TVector delta = TLanes.Add(TLanes.Subtract(TLanes.Max(one, e), s), TLanes.Min(one, e));
+        TVector result = TLanes.ReciprocalOfSum(s, delta);
 
-        // e = +∞ gives δ = NaN: σ is +0 there; NaN stays NaN.
-        result = TLanes.Select(TLanes.Equal(e, TLanes.Create(float.PositiveInfinity)), TLanes.Create(0f), result);
-        return TLanes.Select(TLanes.Equal(x, x), result, x);
+        // e = +∞ (x < −88.72) gives NaN above: σ is +0 there. A NaN x gives e = NaN and stays NaN.
+        return TLanes.Select(TLanes.Equal(e, TLanes.Create(float.PositiveInfinity)), TLanes.Create(0f), result);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

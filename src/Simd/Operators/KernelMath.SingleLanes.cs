@@ -37,10 +37,17 @@ public static partial class KernelMath
         /// </summary>
         static abstract TVector ProductError(TVector a, TVector b, TVector product);
 
-        /// <summary>The smaller lane; which operand a NaN lane yields is unspecified (callers restore NaN).</summary>
+        /// <summary>
+        /// <paramref name="left"/> where it is less than <paramref name="right"/>, else <paramref name="right"/>
+        /// (<c>MinNative</c>): a NaN in <paramref name="right"/> passes through; one in <paramref name="left"/> is
+        /// not guaranteed to (callers put the constant first).
+        /// </summary>
         static abstract TVector Min(TVector left, TVector right);
 
-        /// <summary>The larger lane; which operand a NaN lane yields is unspecified (callers restore NaN).</summary>
+        /// <summary>
+        /// <paramref name="left"/> where it is greater than <paramref name="right"/>, else <paramref name="right"/>
+        /// (<c>MaxNative</c>): a NaN in <paramref name="right"/> passes through.
+        /// </summary>
         static abstract TVector Max(TVector left, TVector right);
 
         static abstract TVector LessThan(TVector left, TVector right);
@@ -57,6 +64,28 @@ public static partial class KernelMath
         /// <summary>Whether any lane of <paramref name="mask"/> is set.</summary>
         static abstract bool Any(TVector mask);
 
+        /// <summary>
+        /// Whether any lane's bit pattern, read as an unsigned integer, lies outside
+        /// [<paramref name="lowest"/>, <paramref name="lowest"/> + <paramref name="count"/>): one subtraction and
+        /// one unsigned comparison, the cheap test for "every lane is an ordinary argument".
+        /// </summary>
+        static abstract bool AnyBitsOutside(TVector x, uint lowest, uint count);
+
+        /// <summary>
+        /// 1/x for positive finite normal x with 1/x normal: the division (correctly rounded) without AVX-512;
+        /// with it, the 14-bit estimate <c>vrcp14ps</c> and one fused Newton step (within 0.5 + 2⁻⁴ ulp).
+        /// Every width gives the same bits on one machine.
+        /// </summary>
+        static abstract TVector Reciprocal(TVector x);
+
+        /// <summary>
+        /// 1/(s + e) for positive finite s ≥ 1 and |e| ≤ ulp(s)/2 (the rounding error of a sum s). With AVX-512,
+        /// the <c>vrcp14ps</c> estimate y and one Newton step on the unrounded sum, y + y·((1 − s·y) − e·y),
+        /// fused (within 0.5 + 2⁻⁴ ulp); with FMA, the quotient q = 1/s and the same step from its exact
+        /// residual s·q − 1 (within 0.5 + 2⁻²⁰ ulp); without FMA, q − q·(q·e) (within 1 ulp: q's own rounding).
+        /// </summary>
+        static abstract TVector ReciprocalOfSum(TVector s, TVector e);
+
         /// <summary><paramref name="function"/> applied to each lane: the scalar slow path.</summary>
         static abstract TVector Map(TVector x, System.Func<float, float> function);
 
@@ -72,12 +101,14 @@ public static partial class KernelMath
         /// m·2ᵏ for integer-valued k in [−151, 129] and m in [½, 2], rounded once (into the subnormals or to
         /// +∞ where the result lies there): one <c>vscalefps</c> where AVX-512 has it, else m·2^k1·2^k2 with two
         /// normal factors, the first product exact. Both give the correctly rounded m·2ᵏ, so the bits agree.
+        /// A NaN m gives NaN.
         /// </summary>
         static abstract TVector ScaleB(TVector m, TVector k);
 
         /// <summary>
-        /// Splits positive normal <paramref name="x"/> into <c>x = z · 2^exponent</c> with z in [√½, √2) and
-        /// the exponent an integer-valued float.
+        /// Splits positive normal <paramref name="x"/> into <c>x = z · 2^exponent</c> with z in [¾, 3/2) and
+        /// the exponent an integer-valued float, exactly: <c>vgetmantps</c>/<c>vgetexpps</c> under AVX-512, the
+        /// bits otherwise (the same z and exponent).
         /// </summary>
         static abstract TVector Decompose(TVector x, out TVector exponent);
 
@@ -91,6 +122,9 @@ public static partial class KernelMath
     // 2¹² + 1: the Veltkamp split of a float into two halves of at most 12 significant bits.
     private const float SingleVeltkampSplitter = 4097f;
 
+    // 1.5·2²³: adding and subtracting it rounds |v| < 2²² to the nearest integer (ties to even).
+    private const float SingleRoundMagic = 12582912f;
+
     // 1.5·2²³ + 127: adding an integer n in [−126, 127] leaves n + 127 in the low mantissa bits.
     private const float SinglePow2Magic = 12582912f + 127;
 
@@ -98,8 +132,11 @@ public static partial class KernelMath
     private const uint SingleExponentMagicBits = 0x4B000000u;
     private const float SingleExponentMagic = 8388608f + 127;
 
-    // Moves the binade boundary from 1 to √½ (0x3F3504F3), as SqrtHalfShift does for double.
-    private const uint SingleSqrtHalfShift = 0x3F800000u - 0x3F3504F3u;
+    // Moves the binade boundary from 1 to ¾ (0x3F400000).
+    private const uint SingleThreeQuartersShift = 0x3F800000u - 0x3F400000u;
+
+    // vgetmantps control: the mantissa normalised into [¾, 3/2) (interval 3), sign cleared (sign control 1).
+    private const byte SingleMantissaThreeQuarters = 0x07;
     private const uint SingleExponentMask = 0xFF800000u;
     private const uint SingleOneBits = 0x3F800000u;
 
@@ -168,6 +205,43 @@ public static partial class KernelMath
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Any(Vector128<float> mask) => Vector128.AnyWhereAllBitsSet(mask);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool AnyBitsOutside(Vector128<float> x, uint lowest, uint count)
+            => Vector128.GreaterThanOrEqualAny(Vector128.AsUInt32(x) - Vector128.Create(lowest), Vector128.Create(count));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Reciprocal(Vector128<float> x)
+        {
+            if (Avx512F.VL.IsSupported)
+            {
+                Vector128<float> y = Avx512F.VL.Reciprocal14(x);
+                return Fma.MultiplyAdd(y, Fma.MultiplyAddNegated(x, y, Vector128.Create(1f)), y);
+            }
+
+            return Vector128.Create(1f) / x;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> ReciprocalOfSum(Vector128<float> s, Vector128<float> e)
+        {
+            if (Avx512F.VL.IsSupported)
+            {
+                Vector128<float> y = Avx512F.VL.Reciprocal14(s);
+                Vector128<float> residual = Fma.MultiplyAddNegated(e, y, Fma.MultiplyAddNegated(s, y, Vector128.Create(1f)));
+                return Fma.MultiplyAdd(y, residual, y);
+            }
+
+            Vector128<float> q = Vector128.Create(1f) / s;
+            if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+            {
+                // s·q − 1 is exact for the correctly rounded q; adding e·q gives the residual of the sum.
+                Vector128<float> residual = Vector128.FusedMultiplyAdd(e, q, Vector128.FusedMultiplyAdd(s, q, Vector128.Create(-1f)));
+                return q - (q * residual);
+            }
+
+            return q - (q * (q * e));
+        }
+
         public static Vector128<float> Map(Vector128<float> x, System.Func<float, float> function)
         {
             System.Span<float> lanes = stackalloc float[Vector128<float>.Count];
@@ -205,8 +279,15 @@ public static partial class KernelMath
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Decompose(Vector128<float> x, out Vector128<float> exponent)
         {
+            if (Avx512F.VL.IsSupported)
+            {
+                Vector128<float> z = Avx512F.VL.GetMantissa(x, SingleMantissaThreeQuarters);
+                exponent = Avx512F.VL.GetExponent(x) - Avx512F.VL.GetExponent(z);
+                return z;
+            }
+
             Vector128<uint> bits = Vector128.AsUInt32(x);
-            Vector128<uint> shifted = bits + Vector128.Create(SingleSqrtHalfShift);
+            Vector128<uint> shifted = bits + Vector128.Create(SingleThreeQuartersShift);
             exponent = Vector128.AsSingle(Vector128.ShiftRightLogical(shifted, 23) | Vector128.Create(SingleExponentMagicBits)) - Vector128.Create(SingleExponentMagic);
             return Vector128.AsSingle(bits - (shifted & Vector128.Create(SingleExponentMask)) + Vector128.Create(SingleOneBits));
         }
@@ -284,6 +365,43 @@ public static partial class KernelMath
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Any(Vector256<float> mask) => Vector256.AnyWhereAllBitsSet(mask);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool AnyBitsOutside(Vector256<float> x, uint lowest, uint count)
+            => Vector256.GreaterThanOrEqualAny(Vector256.AsUInt32(x) - Vector256.Create(lowest), Vector256.Create(count));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Reciprocal(Vector256<float> x)
+        {
+            if (Avx512F.VL.IsSupported)
+            {
+                Vector256<float> y = Avx512F.VL.Reciprocal14(x);
+                return Fma.MultiplyAdd(y, Fma.MultiplyAddNegated(x, y, Vector256.Create(1f)), y);
+            }
+
+            return Vector256.Create(1f) / x;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> ReciprocalOfSum(Vector256<float> s, Vector256<float> e)
+        {
+            if (Avx512F.VL.IsSupported)
+            {
+                Vector256<float> y = Avx512F.VL.Reciprocal14(s);
+                Vector256<float> residual = Fma.MultiplyAddNegated(e, y, Fma.MultiplyAddNegated(s, y, Vector256.Create(1f)));
+                return Fma.MultiplyAdd(y, residual, y);
+            }
+
+            Vector256<float> q = Vector256.Create(1f) / s;
+            if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+            {
+                // s·q − 1 is exact for the correctly rounded q; adding e·q gives the residual of the sum.
+                Vector256<float> residual = Vector256.FusedMultiplyAdd(e, q, Vector256.FusedMultiplyAdd(s, q, Vector256.Create(-1f)));
+                return q - (q * residual);
+            }
+
+            return q - (q * (q * e));
+        }
+
         public static Vector256<float> Map(Vector256<float> x, System.Func<float, float> function)
         {
             System.Span<float> lanes = stackalloc float[Vector256<float>.Count];
@@ -321,8 +439,15 @@ public static partial class KernelMath
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Decompose(Vector256<float> x, out Vector256<float> exponent)
         {
+            if (Avx512F.VL.IsSupported)
+            {
+                Vector256<float> z = Avx512F.VL.GetMantissa(x, SingleMantissaThreeQuarters);
+                exponent = Avx512F.VL.GetExponent(x) - Avx512F.VL.GetExponent(z);
+                return z;
+            }
+
             Vector256<uint> bits = Vector256.AsUInt32(x);
-            Vector256<uint> shifted = bits + Vector256.Create(SingleSqrtHalfShift);
+            Vector256<uint> shifted = bits + Vector256.Create(SingleThreeQuartersShift);
             exponent = Vector256.AsSingle(Vector256.ShiftRightLogical(shifted, 23) | Vector256.Create(SingleExponentMagicBits)) - Vector256.Create(SingleExponentMagic);
             return Vector256.AsSingle(bits - (shifted & Vector256.Create(SingleExponentMask)) + Vector256.Create(SingleOneBits));
         }
@@ -400,6 +525,43 @@ public static partial class KernelMath
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Any(Vector512<float> mask) => Vector512.AnyWhereAllBitsSet(mask);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool AnyBitsOutside(Vector512<float> x, uint lowest, uint count)
+            => Vector512.GreaterThanOrEqualAny(Vector512.AsUInt32(x) - Vector512.Create(lowest), Vector512.Create(count));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Reciprocal(Vector512<float> x)
+        {
+            if (Avx512F.IsSupported)
+            {
+                Vector512<float> y = Avx512F.Reciprocal14(x);
+                return Avx512F.FusedMultiplyAdd(y, Avx512F.FusedMultiplyAddNegated(x, y, Vector512.Create(1f)), y);
+            }
+
+            return Vector512.Create(1f) / x;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> ReciprocalOfSum(Vector512<float> s, Vector512<float> e)
+        {
+            if (Avx512F.IsSupported)
+            {
+                Vector512<float> y = Avx512F.Reciprocal14(s);
+                Vector512<float> residual = Avx512F.FusedMultiplyAddNegated(e, y, Avx512F.FusedMultiplyAddNegated(s, y, Vector512.Create(1f)));
+                return Avx512F.FusedMultiplyAdd(y, residual, y);
+            }
+
+            Vector512<float> q = Vector512.Create(1f) / s;
+            if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+            {
+                // s·q − 1 is exact for the correctly rounded q; adding e·q gives the residual of the sum.
+                Vector512<float> residual = Vector512.FusedMultiplyAdd(e, q, Vector512.FusedMultiplyAdd(s, q, Vector512.Create(-1f)));
+                return q - (q * residual);
+            }
+
+            return q - (q * (q * e));
+        }
+
         public static Vector512<float> Map(Vector512<float> x, System.Func<float, float> function)
         {
             System.Span<float> lanes = stackalloc float[Vector512<float>.Count];
@@ -437,8 +599,15 @@ public static partial class KernelMath
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<float> Decompose(Vector512<float> x, out Vector512<float> exponent)
         {
+            if (Avx512F.IsSupported)
+            {
+                Vector512<float> z = Avx512F.GetMantissa(x, SingleMantissaThreeQuarters);
+                exponent = Avx512F.GetExponent(x) - Avx512F.GetExponent(z);
+                return z;
+            }
+
             Vector512<uint> bits = Vector512.AsUInt32(x);
-            Vector512<uint> shifted = bits + Vector512.Create(SingleSqrtHalfShift);
+            Vector512<uint> shifted = bits + Vector512.Create(SingleThreeQuartersShift);
             exponent = Vector512.AsSingle(Vector512.ShiftRightLogical(shifted, 23) | Vector512.Create(SingleExponentMagicBits)) - Vector512.Create(SingleExponentMagic);
             return Vector512.AsSingle(bits - (shifted & Vector512.Create(SingleExponentMask)) + Vector512.Create(SingleOneBits));
         }
@@ -516,6 +685,50 @@ public static partial class KernelMath
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool Any(Vector<float> mask) => Vector.AnyWhereAllBitsSet(mask);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool AnyBitsOutside(Vector<float> x, uint lowest, uint count)
+            => Vector.GreaterThanOrEqualAny(Vector.AsVectorUInt32(x) - Vector.Create(lowest), Vector.Create(count));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<float> Reciprocal(Vector<float> x)
+        {
+            if (Vector<float>.Count == 16 && Avx512F.IsSupported)
+            {
+                return SingleLanes512.Reciprocal(x.AsVector512()).AsVector();
+            }
+
+            if (Vector<float>.Count == 8 && Avx512F.VL.IsSupported)
+            {
+                return SingleLanes256.Reciprocal(x.AsVector256()).AsVector();
+            }
+
+            return Vector.Create(1f) / x;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<float> ReciprocalOfSum(Vector<float> s, Vector<float> e)
+        {
+            if (Vector<float>.Count == 16 && Avx512F.IsSupported)
+            {
+                return SingleLanes512.ReciprocalOfSum(s.AsVector512(), e.AsVector512()).AsVector();
+            }
+
+            if (Vector<float>.Count == 8 && Avx512F.VL.IsSupported)
+            {
+                return SingleLanes256.ReciprocalOfSum(s.AsVector256(), e.AsVector256()).AsVector();
+            }
+
+            Vector<float> q = Vector.Create(1f) / s;
+            if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+            {
+                // s·q − 1 is exact for the correctly rounded q; adding e·q gives the residual of the sum.
+                Vector<float> residual = Vector.FusedMultiplyAdd(e, q, Vector.FusedMultiplyAdd(s, q, Vector.Create(-1f)));
+                return q - (q * residual);
+            }
+
+            return q - (q * (q * e));
+        }
+
         public static Vector<float> Map(Vector<float> x, System.Func<float, float> function)
         {
             System.Span<float> lanes = stackalloc float[Vector<float>.Count];
@@ -558,8 +771,22 @@ public static partial class KernelMath
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<float> Decompose(Vector<float> x, out Vector<float> exponent)
         {
+            if (Vector<float>.Count == 16 && Avx512F.IsSupported)
+            {
+                Vector<float> z = SingleLanes512.Decompose(x.AsVector512(), out Vector512<float> exponent512).AsVector();
+                exponent = exponent512.AsVector();
+                return z;
+            }
+
+            if (Vector<float>.Count == 8 && Avx512F.VL.IsSupported)
+            {
+                Vector<float> z = SingleLanes256.Decompose(x.AsVector256(), out Vector256<float> exponent256).AsVector();
+                exponent = exponent256.AsVector();
+                return z;
+            }
+
             Vector<uint> bits = Vector.AsVectorUInt32(x);
-            Vector<uint> shifted = bits + Vector.Create(SingleSqrtHalfShift);
+            Vector<uint> shifted = bits + Vector.Create(SingleThreeQuartersShift);
             exponent = Vector.AsVectorSingle(Vector.ShiftRightLogical(shifted, 23) | Vector.Create(SingleExponentMagicBits)) - Vector.Create(SingleExponentMagic);
             return Vector.AsVectorSingle(bits - (shifted & Vector.Create(SingleExponentMask)) + Vector.Create(SingleOneBits));
         }

@@ -23,10 +23,12 @@ namespace Simd.Operators;
 /// <c>Exp</c>, <c>Exp2</c>, <c>Log</c>, <c>Tanh</c>, <c>Sigmoid</c>, <c>Sin</c>, <c>Cos</c> and <c>SinCos</c> use
 /// the fast multiply-add (fused where the hardware has it, a multiply and an add where it does not, never the
 /// software-emulated fused form): every width returns the same bits within a process, and a machine without
-/// FMA may differ in the last bit, within the same bound. The other <see langword="double"/> functions are
-/// plain multiplies and adds, the same bits on every instruction set. The other <see langword="float"/>
-/// functions widen to double, compute there and
-/// round once.
+/// FMA may differ in the last bit, within the same bound. Under AVX-512 the float <c>Log</c> splits the exponent
+/// with <c>vgetmantps</c> / <c>vgetexpps</c> (the same bits as the portable split) and <c>Tanh</c> and
+/// <c>Sigmoid</c> take the reciprocal as <c>vrcp14ps</c> and one fused Newton step, so a machine with AVX-512 may
+/// differ from one without in the last bit, again within the same bound. The other <see langword="double"/>
+/// functions are plain multiplies and adds, the same bits on every instruction set. The other
+/// <see langword="float"/> functions widen to double, compute there and round once.
 /// </para>
 /// <para>
 /// The BCL's own vector <c>Exp</c> and <c>Log</c> are not used: measured against the exact values they
