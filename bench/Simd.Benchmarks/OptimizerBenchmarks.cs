@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using BenchmarkDotNet.Attributes;
@@ -27,13 +29,22 @@ public class OptimizerBenchmarks
     private torch.Tensor? torchParameters;
     private torch.optim.Optimizer? torchOptimizer;
 
-    /// <summary>Number of parameters.</summary>
-    [Params(1_048_576, 16_777_216)]
+    /// <summary>Number of parameters: 1M and 16M, or the list in <c>SIMD_BENCH_SIZES</c> (comma-separated) to run fewer.</summary>
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
 
-    /// <summary>sgd (momentum 0.9), adam, adamw, rmsprop or adagrad.</summary>
-    [Params("sgd", "adam", "adamw", "rmsprop", "adagrad")]
+    /// <summary>sgd (momentum 0.9), adam, adamw, rmsprop or adagrad; or the list in <c>SIMD_BENCH_OPTIMIZERS</c> to run fewer.</summary>
+    [ParamsSource(nameof(Optimizers))]
     public string Optimizer { get; set; } = "adam";
+
+    /// <summary>The sizes measured.</summary>
+    public static IEnumerable<int> Sizes => Subset("SIMD_BENCH_SIZES", ["1048576", "16777216"]).Select(int.Parse);
+
+    /// <summary>The optimizers measured.</summary>
+    public static IEnumerable<string> Optimizers => Subset("SIMD_BENCH_OPTIMIZERS", ["sgd", "adam", "adamw", "rmsprop", "adagrad"]);
+
+    private static string[] Subset(string variable, string[] all)
+        => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : all;
 
     /// <summary>Allocates parameters, gradients, state and the temporaries of the composition.</summary>
     [GlobalSetup]
