@@ -82,6 +82,27 @@ public static class MapDriver
             }
         }
 
+        if (!kernel.IsExact)
+        {
+            // A kernel that calls a KernelMath function has a long body per block. The JIT inlines only so much into
+            // one method: four copies of that body (and those of the narrower widths for the ends) exceed it, and the
+            // steps beyond become calls that reload every constant of the function. One block per iteration keeps its
+            // one copy inlined, with the constants in registers (the blocks' work is long enough for the processor
+            // to overlap consecutive iterations); the ends run in a method of their own.
+            while (i + count <= length)
+            {
+                TWidth.Step(ref kernel, i);
+                i += count;
+            }
+
+            if (i < length)
+            {
+                Ends<T, TVector, TWidth, TKernel>(ref kernel, i, length);
+            }
+
+            return;
+        }
+
         // Four blocks per iteration: independent computations that keep both vector ports busy while the loads of the
         // next block are in flight.
         while (i + (4 * count) <= length)
@@ -101,4 +122,12 @@ public static class MapDriver
 
         NarrowerWidths.Map<T, TVector, TWidth, TKernel>(ref kernel, i, length);
     }
+
+    /// <summary>The ends of a kernel with a long body, out of line so their copies of the body stay out of the main loop.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Ends<T, TVector, TWidth, TKernel>(ref TKernel kernel, nuint start, nuint length)
+        where T : unmanaged, INumber<T>
+        where TWidth : IKernelWidth<TVector, T>
+        where TKernel : IMapKernel<T>, allows ref struct
+        => NarrowerWidths.Map<T, TVector, TWidth, TKernel>(ref kernel, start, length);
 }
