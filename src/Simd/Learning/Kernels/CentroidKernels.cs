@@ -128,20 +128,7 @@ internal static class CentroidKernels
             for (int q = 0; q < k; q++)
             {
                 ReadOnlySpan<T> mu = c.Slice(q * centroids.Stride, n);
-                TVector d0 = TWidth.Zero, d1 = TWidth.Zero, d2 = TWidth.Zero, d3 = TWidth.Zero;
-                nuint offset = 0;
-                for (int j = 0; j < mu.Length; j++, offset += (nuint)block)
-                {
-                    TVector m = TWidth.Broadcast(mu[j]);
-                    TVector e0 = TWidth.Subtract(TWidth.Load(in t0, offset), m);
-                    TVector e1 = TWidth.Subtract(TWidth.Load(in t0, offset + (nuint)lanes), m);
-                    TVector e2 = TWidth.Subtract(TWidth.Load(in t0, offset + (nuint)(2 * lanes)), m);
-                    TVector e3 = TWidth.Subtract(TWidth.Load(in t0, offset + (nuint)(3 * lanes)), m);
-                    d0 = TWidth.MultiplyAdd(e0, e0, d0);
-                    d1 = TWidth.MultiplyAdd(e1, e1, d1);
-                    d2 = TWidth.MultiplyAdd(e2, e2, d2);
-                    d3 = TWidth.MultiplyAdd(e3, e3, d3);
-                }
+                BlockDistances<T, TVector, TWidth>(in t0, mu, block, out TVector d0, out TVector d1, out TVector d2, out TVector d3);
 
                 TVector label = TWidth.Broadcast(T.CreateTruncating(q));
                 TVector closer = TWidth.LessThan(d0, b0);
@@ -182,6 +169,35 @@ internal static class CentroidKernels
         }
     }
 
+    /// <summary>
+    /// The squared distances of the block's points (transposed: feature j of the block's points at <c>j · block</c>)
+    /// to one centroid <paramref name="mu"/>, as four vectors of points, one multiply-add per feature and vector.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void BlockDistances<T, TVector, TWidth>(ref readonly T t0, ReadOnlySpan<T> mu, int block, out TVector d0, out TVector d1, out TVector d2, out TVector d3)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : IVectorWidth<TVector, T>
+    {
+        nuint lanes = TWidth.Count;
+        d0 = TWidth.Zero;
+        d1 = TWidth.Zero;
+        d2 = TWidth.Zero;
+        d3 = TWidth.Zero;
+        nuint offset = 0;
+        for (int j = 0; j < mu.Length; j++, offset += (nuint)block)
+        {
+            TVector m = TWidth.Broadcast(mu[j]);
+            TVector e0 = TWidth.Subtract(TWidth.Load(in t0, offset), m);
+            TVector e1 = TWidth.Subtract(TWidth.Load(in t0, offset + lanes), m);
+            TVector e2 = TWidth.Subtract(TWidth.Load(in t0, offset + (2 * lanes)), m);
+            TVector e3 = TWidth.Subtract(TWidth.Load(in t0, offset + (3 * lanes)), m);
+            d0 = TWidth.MultiplyAdd(e0, e0, d0);
+            d1 = TWidth.MultiplyAdd(e1, e1, d1);
+            d2 = TWidth.MultiplyAdd(e2, e2, d2);
+            d3 = TWidth.MultiplyAdd(e3, e3, d3);
+        }
+    }
+
     private static void Distances<T, TVector, TWidth>(ReadOnlyMatrixView<T> x, ReadOnlyMatrixView<T> centroids, MatrixView<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : IVectorWidth<TVector, T>
@@ -207,20 +223,7 @@ internal static class CentroidKernels
             for (int q = 0; q < centroids.Rows; q++)
             {
                 ReadOnlySpan<T> mu = c.Slice(q * centroids.Stride, n);
-                TVector d0 = TWidth.Zero, d1 = TWidth.Zero, d2 = TWidth.Zero, d3 = TWidth.Zero;
-                nuint offset = 0;
-                for (int j = 0; j < mu.Length; j++, offset += (nuint)block)
-                {
-                    TVector m = TWidth.Broadcast(mu[j]);
-                    TVector e0 = TWidth.Subtract(TWidth.Load(in t0, offset), m);
-                    TVector e1 = TWidth.Subtract(TWidth.Load(in t0, offset + (nuint)lanes), m);
-                    TVector e2 = TWidth.Subtract(TWidth.Load(in t0, offset + (nuint)(2 * lanes)), m);
-                    TVector e3 = TWidth.Subtract(TWidth.Load(in t0, offset + (nuint)(3 * lanes)), m);
-                    d0 = TWidth.MultiplyAdd(e0, e0, d0);
-                    d1 = TWidth.MultiplyAdd(e1, e1, d1);
-                    d2 = TWidth.MultiplyAdd(e2, e2, d2);
-                    d3 = TWidth.MultiplyAdd(e3, e3, d3);
-                }
+                BlockDistances<T, TVector, TWidth>(in t0, mu, block, out TVector d0, out TVector d1, out TVector d2, out TVector d3);
 
                 TWidth.Store(d0, ref r0, 0);
                 TWidth.Store(d1, ref r0, (nuint)lanes);
