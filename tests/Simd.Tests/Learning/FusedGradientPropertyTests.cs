@@ -96,9 +96,26 @@ public class FusedGradientPropertyTests
     [InlineData(63)]
     [InlineData(64)]
     [InlineData(65)]
-    public void Rows_of_four_vectors_match_naive_double_loops_within_derived_bound(int n)
+    public void Rows_of_four_vectors_match_naive_double_loops_within_derived_bound(int n) => AssertPinnedLengthMatches(n);
+
+    /// <summary>
+    /// Rows of 16 vectors and more (128 floats on AVX2, 256 on AVX-512) accumulate the gradient four rows at a time
+    /// with the partial last vector first: the threshold on either side, with and without a partial vector, and row
+    /// counts that leave one to three rows after the groups of four.
+    /// </summary>
+    [Theory]
+    [InlineData(127)]
+    [InlineData(128)]
+    [InlineData(129)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(515)]
+    public void Long_rows_match_naive_double_loops_within_derived_bound(int n) => AssertPinnedLengthMatches(n);
+
+    private static void AssertPinnedLengthMatches(int n)
     {
-        foreach (Case c in new[] { new Case(1, n, n, 0, n), new Case(301, n, n, 3, n + 1), new Case(1037, n, n + 5, 1, n + 2) })
+        foreach (Case c in new[] { new Case(1, n, n, 0, n), new Case(301, n, n, 3, n + 1), new Case(1037, n, n + 5, 1, n + 2), new Case(303, n, n + 2, 2, n + 3) })
         {
             (float[] _, ReadOnlyMatrixView<float> x, double[] dense, float[] y, float[] w, float b) = Make(c);
             double[] yd = Array.ConvertAll(y, v => (double)v), wd = Array.ConvertAll(w, v => (double)v);
