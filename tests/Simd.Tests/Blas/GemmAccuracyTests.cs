@@ -92,6 +92,22 @@ public class GemmAccuracyTests
         GemmCase.RunDouble(m, 33, 70, Transpose.None, Transpose.Transpose, 1.5, 0, seed: m + 2);
     }
 
+    /// <summary>
+    /// Up to four row tiles times an untransposed B read B in place in k-blocks of 64: several k-blocks and a partial one,
+    /// a partial last column panel, one and two threads.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    [InlineData(16)]
+    [InlineData(24)]
+    public void Few_rows_reading_B_in_place_match_reference(int m)
+    {
+        GemmCase.RunFloat(m, 301, 200, Transpose.None, Transpose.None, 1.5f, 0.5f, seed: m, threads: 1);
+        GemmCase.RunFloat(m, 301, 200, Transpose.Transpose, Transpose.None, 1f, 0f, seed: m + 1, threads: 2);
+        GemmCase.RunDouble(m, 157, 130, Transpose.None, Transpose.None, -1d, 2d, seed: m + 2, threads: 2);
+    }
+
     [Fact]
     public void Beta_zero_ignores_NaN_and_infinity_in_C()
     {

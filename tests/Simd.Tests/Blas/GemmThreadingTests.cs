@@ -13,6 +13,8 @@ public class GemmThreadingTests
     [InlineData(517, 45, 290, Transpose.None, Transpose.Transpose)]
     [InlineData(8, 1031, 300, Transpose.None, Transpose.Transpose)] // the few-rows dot-product form
     [InlineData(5, 2001, 300, Transpose.None, Transpose.Transpose)]
+    [InlineData(16, 1031, 300, Transpose.None, Transpose.None)] // B read in place: threads take column panels
+    [InlineData(24, 515, 333, Transpose.Transpose, Transpose.None)]
     public void Float_results_are_bit_identical_for_any_thread_count(int m, int n, int k, Transpose opA, Transpose opB)
     {
         Assert.True((long)m * n * k >= GemmParallelThreshold, "the case must be large enough to run in parallel");

@@ -20,8 +20,17 @@ internal static unsafe class GemmDriver<T, TKernel>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TKernel : IMicroKernel<T>
 {
+    /// <summary>Work items per thread when a product is split: several, handed out on demand (see <see cref="Block"/>).</summary>
+    private const int ItemsPerThread = 4;
+
     public static void Run(GemmOperands<T> o, int threads)
     {
+        if (ReadsBInPlace(o))
+        {
+            RunInPlace(o, threads);
+            return;
+        }
+
         int mr = TKernel.MR, nr = TKernel.NR;
         int kcMax = int.Min(GemmBlocking<T, TKernel>.KC, o.K);
         int ncMax = int.Min(GemmBlocking<T, TKernel>.NC, RoundUp(o.N, nr));
@@ -68,16 +77,6 @@ internal static unsafe class GemmDriver<T, TKernel>
         int mc = int.Min(GemmBlocking<T, TKernel>.MC, o.M);
         int panels = (nc + nr - 1) / nr;
         GemmPacking.PackA(o, 0, mc, pc, kc, mr, packedA);
-        if (ReadsBInPlace(o))
-        {
-            if (nc % nr != 0)
-            {
-                GemmPacking.PackB(o, pc, kc, jc, nc, nr, packedB, panels - 1, 1, panels);
-            }
-
-            Tiles(o, 0, mc, jc, 0, nc, nc, pc, kc, beta, packedA, packedB, bInPlace: true);
-            return;
-        }
 
         // Chunks of about 512 bytes of each row of B: eight 64-byte lines side by side per row of the block.
         int chunk = int.Max(1, 512 / (nr * sizeof(T)));
@@ -91,6 +90,62 @@ internal static unsafe class GemmDriver<T, TKernel>
         if (mc < o.M)
         {
             ComputeBlock(o, mc, o.M, jc, nc, pc, kc, beta, packedA, packedB);
+        }
+    }
+
+    /// <summary>
+    /// A product with few rows (<see cref="ReadsBInPlace"/>): the kernel reads B's rows where they are, k-blocks of
+    /// <see cref="GemmBlocking{T, TKernel}.KCInPlace"/>; with several threads each takes whole column panels, so
+    /// every element of C sees the same k-blocks in the same order for any thread count, and no thread waits for another.
+    /// </summary>
+    private static void RunInPlace(GemmOperands<T> o, int threads)
+    {
+        int panels = (o.N + TKernel.NR - 1) / TKernel.NR;
+        int items = threads == 1 ? 1 : int.Min(panels, threads * ItemsPerThread);
+        if (items == 1)
+        {
+            InPlaceColumns(o, 0, o.N);
+            return;
+        }
+
+        Parallel.For(
+            0,
+            items,
+            new ParallelOptions { MaxDegreeOfParallelism = threads },
+            item => InPlaceColumns(o, (int)((long)panels * item / items) * TKernel.NR, int.Min(o.N, (int)((long)panels * (item + 1) / items) * TKernel.NR)));
+    }
+
+    /// <summary>Columns [<paramref name="j0"/>, <paramref name="j1"/>) of C for a product that reads B in place.</summary>
+    private static void InPlaceColumns(in GemmOperands<T> o, int j0, int j1)
+    {
+        int mr = TKernel.MR, nr = TKernel.NR;
+        int kcMax = int.Min(GemmBlocking<T, TKernel>.KCInPlace, o.K);
+        int nc = j1 - j0;
+        int panels = (nc + nr - 1) / nr;
+        nuint align = 64;
+
+        // Only a partial last panel is packed; the buffer has the block's panel layout so Tiles finds it.
+        T* packedB = nc % nr != 0 ? (T*)NativeMemory.AlignedAlloc((nuint)kcMax * (nuint)(panels * nr) * (nuint)sizeof(T), align) : null;
+        T* packedA = (T*)NativeMemory.AlignedAlloc((nuint)kcMax * (nuint)RoundUp(o.M, mr) * (nuint)sizeof(T), align);
+        try
+        {
+            for (int pc = 0; pc < o.K; pc += kcMax)
+            {
+                int kc = int.Min(kcMax, o.K - pc);
+                T beta = pc == 0 ? o.Beta : T.One;
+                GemmPacking.PackA(o, 0, o.M, pc, kc, mr, packedA);
+                if (packedB != null)
+                {
+                    GemmPacking.PackB(o, pc, kc, j0, nc, nr, packedB, panels - 1, 1, panels);
+                }
+
+                Tiles(o, 0, o.M, j0, 0, nc, nc, pc, kc, beta, packedA, packedB, bInPlace: true);
+            }
+        }
+        finally
+        {
+            NativeMemory.AlignedFree(packedA);
+            NativeMemory.AlignedFree(packedB);
         }
     }
 
@@ -174,11 +229,12 @@ internal static unsafe class GemmDriver<T, TKernel>
     }
 
     /// <summary>
-    /// Whether the single-thread loop lets the kernel read B's rows where they are instead of packing them: when op(B)
-    /// is B itself (each panel row contiguous) and op(A) has at most four row tiles, so each B panel is used at most
-    /// four times and packing it (a copy of all of B) would not pay for itself: at 16 × 4096 × 4096 packing was most of
-    /// the time. With more row tiles the packed panel wins: a panel read in place has its rows a row of B apart,
-    /// which for a power-of-two row length all fall in one L1 set and cannot stay in L1 across the row tiles.
+    /// Whether the kernel reads B's rows where they are instead of packing them: when op(B) is B itself (each panel
+    /// row contiguous) and op(A) has at most four row tiles, so each B panel is used at most four times and packing it
+    /// (a copy of all of B) would not pay for itself: at 16 × 4096 × 4096 packing was most of the time. With more row
+    /// tiles the packed panel wins: a panel read in place has its rows a row of B apart, which for a power-of-two row
+    /// length all fall in one L1 set and cannot stay in L1 across the row tiles (see <see cref="GemmBlocking{T, TKernel}.KCInPlace"/>
+    /// for what keeps them in L2).
     /// </summary>
     private static bool ReadsBInPlace(in GemmOperands<T> o) => !o.TransposeB && o.M <= 4 * TKernel.MR;
 
@@ -192,8 +248,6 @@ internal static unsafe class GemmDriver<T, TKernel>
     /// </summary>
     private sealed class Block(GemmOperands<T> o, int jc, int nc, int pc, int kc, T beta, nint aBytes, nint packedB, int threads)
     {
-        private const int ItemsPerThread = 4;
-
         public void Run()
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
