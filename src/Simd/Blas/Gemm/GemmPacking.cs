@@ -45,6 +45,7 @@ internal static unsafe class GemmPacking
                 // prefetchers follow; one row at a time left each 1 KiB row segment to a cold start.
                 T* r0 = o.A + ((i0 + ir) * o.Lda) + p0;
                 T* r1 = r0 + o.Lda, r2 = r1 + o.Lda, r3 = r2 + o.Lda, r4 = r3 + o.Lda, r5 = r4 + o.Lda;
+                PrefetchRows(r0 + (PanelsAhead * 6 * o.Lda), int.Min(6, mc - ir - (PanelsAhead * 6)), o.Lda, kc);
                 T* d = dst;
                 for (int p = 0; p < kc; p++)
                 {
@@ -82,6 +83,28 @@ internal static unsafe class GemmPacking
             }
 
             dst += mr * kc;
+        }
+    }
+
+    /// <summary>
+    /// How many six-row panels ahead <see cref="PackA"/> asks for the rows it will copy next. Each row segment it copies
+    /// is one k-block long (1 KiB of floats) and the next row's lies a row of A further on, so the hardware prefetchers
+    /// see only short runs and the copy waits on memory: at 4096 × 16 × 4096 (a product that is nearly all packing of
+    /// A) the prefetch two panels ahead took the product from 0.66–0.80 to 0.83–0.90 of OpenBLAS's speed on the AVX2 path.
+    /// </summary>
+    private const int PanelsAhead = 2;
+
+    /// <summary>Asks for <paramref name="kc"/> elements of each of <paramref name="rows"/> rows (none when rows ≤ 0); a hint that never faults.</summary>
+    private static void PrefetchRows<T>(T* first, int rows, nint stride, int kc)
+        where T : unmanaged
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            byte* row = (byte*)(first + (i * stride));
+            for (int offset = 0; offset < kc * sizeof(T); offset += 64)
+            {
+                VectorMath.Prefetch(row + offset);
+            }
         }
     }
 
