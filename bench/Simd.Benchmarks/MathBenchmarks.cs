@@ -147,6 +147,8 @@ public class MathBenchmarks
         public static Vector512<float> Apply(Vector512<float> x) => Vector512.Exp(x);
 
         public static Vector256<float> Apply(Vector256<float> x) => Vector256.Exp(x);
+
+        public static Vector128<float> Apply(Vector128<float> x) => Vector128.Exp(x);
     }
 
     private readonly struct BclLog : IVectorFunction<float>
@@ -154,6 +156,8 @@ public class MathBenchmarks
         public static Vector512<float> Apply(Vector512<float> x) => Vector512.Log(x);
 
         public static Vector256<float> Apply(Vector256<float> x) => Vector256.Log(x);
+
+        public static Vector128<float> Apply(Vector128<float> x) => Vector128.Log(x);
     }
 
     private readonly struct BclSin : IVectorFunction<float>
@@ -161,6 +165,8 @@ public class MathBenchmarks
         public static Vector512<float> Apply(Vector512<float> x) => Vector512.Sin(x);
 
         public static Vector256<float> Apply(Vector256<float> x) => Vector256.Sin(x);
+
+        public static Vector128<float> Apply(Vector128<float> x) => Vector128.Sin(x);
     }
 
     private readonly struct BclCos : IVectorFunction<float>
@@ -168,6 +174,8 @@ public class MathBenchmarks
         public static Vector512<float> Apply(Vector512<float> x) => Vector512.Cos(x);
 
         public static Vector256<float> Apply(Vector256<float> x) => Vector256.Cos(x);
+
+        public static Vector128<float> Apply(Vector128<float> x) => Vector128.Cos(x);
     }
 
     private readonly struct OurSin : IVectorFunction<float>
@@ -175,6 +183,8 @@ public class MathBenchmarks
         public static Vector512<float> Apply(Vector512<float> x) => KernelMath.Sin(x);
 
         public static Vector256<float> Apply(Vector256<float> x) => KernelMath.Sin(x);
+
+        public static Vector128<float> Apply(Vector128<float> x) => KernelMath.Sin(x);
     }
 
     private readonly struct OurCos : IVectorFunction<float>
@@ -182,6 +192,8 @@ public class MathBenchmarks
         public static Vector512<float> Apply(Vector512<float> x) => KernelMath.Cos(x);
 
         public static Vector256<float> Apply(Vector256<float> x) => KernelMath.Cos(x);
+
+        public static Vector128<float> Apply(Vector128<float> x) => KernelMath.Cos(x);
     }
 
     private readonly struct OurSigmoid : IVectorFunction<float>
@@ -189,5 +201,7 @@ public class MathBenchmarks
         public static Vector512<float> Apply(Vector512<float> x) => KernelMath.Sigmoid(x);
 
         public static Vector256<float> Apply(Vector256<float> x) => KernelMath.Sigmoid(x);
+
+        public static Vector128<float> Apply(Vector128<float> x) => KernelMath.Sigmoid(x);
     }
 }

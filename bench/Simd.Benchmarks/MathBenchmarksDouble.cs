@@ -98,6 +98,8 @@ public class MathBenchmarksDouble
         public static Vector512<double> Apply(Vector512<double> x) => Vector512.Exp(x);
 
         public static Vector256<double> Apply(Vector256<double> x) => Vector256.Exp(x);
+
+        public static Vector128<double> Apply(Vector128<double> x) => Vector128.Exp(x);
     }
 
     private readonly struct BclLog : IVectorFunction<double>
@@ -105,6 +107,8 @@ public class MathBenchmarksDouble
         public static Vector512<double> Apply(Vector512<double> x) => Vector512.Log(x);
 
         public static Vector256<double> Apply(Vector256<double> x) => Vector256.Log(x);
+
+        public static Vector128<double> Apply(Vector128<double> x) => Vector128.Log(x);
     }
 
     private readonly struct OurSin : IVectorFunction<double>
@@ -112,6 +116,8 @@ public class MathBenchmarksDouble
         public static Vector512<double> Apply(Vector512<double> x) => KernelMath.Sin(x);
 
         public static Vector256<double> Apply(Vector256<double> x) => KernelMath.Sin(x);
+
+        public static Vector128<double> Apply(Vector128<double> x) => KernelMath.Sin(x);
     }
 
     private readonly struct OurCos : IVectorFunction<double>
@@ -119,5 +125,7 @@ public class MathBenchmarksDouble
         public static Vector512<double> Apply(Vector512<double> x) => KernelMath.Cos(x);
 
         public static Vector256<double> Apply(Vector256<double> x) => KernelMath.Cos(x);
+
+        public static Vector128<double> Apply(Vector128<double> x) => KernelMath.Cos(x);
     }
 }

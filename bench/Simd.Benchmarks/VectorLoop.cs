@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 
 namespace Simd.Benchmarks;
 
-/// <summary>A vector function at the 512- and 256-bit widths, for <see cref="VectorLoop"/>.</summary>
+/// <summary>A vector function at the 512-, 256- and 128-bit widths, for <see cref="VectorLoop"/>.</summary>
 /// <typeparam name="T">The element type.</typeparam>
 public interface IVectorFunction<T>
 {
@@ -18,11 +18,16 @@ public interface IVectorFunction<T>
     /// <param name="x">The lanes.</param>
     /// <returns>The function of each lane.</returns>
     static abstract Vector256<T> Apply(Vector256<T> x);
+
+    /// <summary>The 128-bit form.</summary>
+    /// <param name="x">The lanes.</param>
+    /// <returns>The function of each lane.</returns>
+    static abstract Vector128<T> Apply(Vector128<T> x);
 }
 
 /// <summary>
-/// The plain loop a user writes around a vector function, on the machine's widest accelerated width (512 bits
-/// where accelerated, else 256): how the BCL's <c>Vector512.Exp</c> and <c>KernelMath</c>'s functions not yet
+/// The plain loop a user writes around a vector function, on the machine's widest accelerated width (512, 256 or
+/// 128 bits; 128 where nothing wider is accelerated, so a 128-bit path does not run 256-bit vectors in software): how the BCL's <c>Vector512.Exp</c> and <c>KernelMath</c>'s functions not yet
 /// reachable from a kernel body are measured. Lengths are multiples of the vector width.
 /// </summary>
 public static class VectorLoop
@@ -45,11 +50,18 @@ public static class VectorLoop
                 TFunction.Apply(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
             }
         }
-        else
+        else if (Vector256.IsHardwareAccelerated)
         {
             for (int i = 0; i < x.Length; i += Vector256<T>.Count)
             {
                 TFunction.Apply(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < x.Length; i += Vector128<T>.Count)
+            {
+                TFunction.Apply(Vector128.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
             }
         }
     }
