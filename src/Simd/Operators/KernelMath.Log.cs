@@ -79,6 +79,11 @@ public static partial class KernelMath
             return LogSingleTable(x.AsVector256().ToVector512Unsafe()).GetLower().AsVector();
         }
 
+        if (Vector<float>.Count == 4 && Avx512F.VL.IsSupported)
+        {
+            return Log(x.AsVector128()).AsVector();
+        }
+
         return LogSingle<SingleLanesVector, Vector<float>, Vector<double>>(x);
     }
 
