@@ -11,7 +11,7 @@ of 2^-24 (float) or 2^-53 (double) relative to the function value.
 FUNCTION: exp (float Exp, Q of degree 4), exp2 (float Exp2, 6), log (float Log, 8), tanh (float Tanh on
 |x| < 0.625, 5), tanh1 (the same on |x| < 1, not used), sin and cos (float Sin/Cos, 3 each; the double ones use the
 Taylor coefficients), atan (double on [0, tan(pi/8)], not used), atan716 (double Atan on [0, 7/16], 11),
-cbrt (double Cbrt start, 3).
+cbrt (double Cbrt start, 3), logt (float Log with the AVX-512 table, P of degree 3; also prints the table).
 """
 from decimal import Decimal as D, getcontext
 import sys, struct
@@ -105,6 +105,48 @@ def atan_(u):
     while abs(t) > D(10)**-68: s += t/n if k%2==0 else -t/n; t*=u2; n+=2; k+=1
     return s
 def eps(t): return t if t != 0 else D(10)**-30
+def log_table():
+    """The float Log table on the AVX-512 path: z in [1, 2) split by its top five mantissa bits into 32
+    intervals [1 + j/32, 1 + (j + 1)/32). Each gets a y = n/2^q near 1/z with |z*y - 1| < 2^(1-q) for every z
+    of the interval, so that r = z*y - 1 is a float exactly (z has 24 significant bits, its ulp 2^-23), and
+    |r| <= 1/32. Among those, the y with the smallest max |r|/|ln x| over the interval for k = 0 and k = -1
+    (x = z and x = z/2, the only exponents where ln x can be small): the code adds r to the head of
+    k*ln2 + ln(1/y) after rounding r + small once, an error of at most that ratio in ulps of the result.
+    Interval 0 keeps y = 1 (ln(1/y) = 0: ln x = r + ... near x = 1) and intervals 30 and 31 take y = 1/2 with
+    ln(1/y) = ln 2 split as the code's Ln2HiSingle + Ln2LoSingle, so that k*ln2 + ln(1/y) is exactly 0 for
+    x just below 1 (k = -1). ln(1/y) = hi + lo with hi a multiple of 2^-15 (k*Ln2HiSingle + hi is exact)
+    and lo rounded to float. Returns the range of r over all intervals and the rows (y, hi, lo, worst ratio)."""
+    from fractions import Fraction as F
+    import math
+    ln2hi = 0.693145751953125; ln2lo = 1.428606765330187e-06
+    rows = []; rmin = F(0); rmax = F(0)
+    for j in range(32):
+        lo_z = F(32 + j, 32); hi_z = F(33 + j, 32) - F(1, 2**23)
+        ratio = 0.0
+        if j == 0: y = F(1)
+        elif j >= 30: y = F(1, 2)
+        else:
+            best = None
+            for q in range(1, 12):
+                for n in range(int(2**q/hi_z) - 2, int(2**q/lo_z) + 3):
+                    yy = F(n, 2**q); m = max(abs(lo_z*yy - 1), abs(hi_z*yy - 1))
+                    if not (m < F(2)**(1 - q) and m <= F(1, 32)): continue
+                    worst = 0.0
+                    for t in range(65):
+                        z = lo_z + (hi_z - lo_z)*t/64; r = float(z*yy - 1)
+                        for k in (0, -1):
+                            worst = max(worst, abs(r)/abs(math.log(float(z)) + k*math.log(2)))
+                    if best is None or (worst, m) < best[0]: best = ((worst, m), yy)
+            ratio = best[0][0]; y = best[1]
+        rmin = min(rmin, lo_z*y - 1); rmax = max(rmax, hi_z*y - 1)
+        if j == 0: hi, lo = 0.0, 0.0
+        elif j >= 30: hi, lo = ln2hi, ln2lo
+        else:
+            v = -ln(D(y.numerator)/D(y.denominator))
+            hi = float(round(v*2**15))/2**15
+            lo = float(struct.unpack('f', struct.pack('f', float(v - D(hi))))[0])
+        rows.append((float(y), hi, lo, ratio))
+    return D(rmin.numerator)/D(rmin.denominator), D(rmax.numerator)/D(rmax.denominator), rows
 which = sys.argv[1]; deg = int(sys.argv[2]); single = sys.argv[3] == 's'
 if which == 'exp':
     a, b = -LN2/2*D('1.0001'), LN2/2*D('1.0001')
@@ -142,6 +184,10 @@ elif which == 'atan':
     a, b = D(0), (D(2).sqrt()-1)**2*D('1.0001')
     g = lambda s: (atan_(eps(s).sqrt()) - eps(s).sqrt())/eps(s).sqrt()**3
     w = lambda s: s*s.sqrt()/atan_(eps(s).sqrt())
+elif which == 'logt':
+    a, b, table = log_table()
+    g = lambda r: (l1p(eps(r)) - eps(r))/eps(r)**2
+    w = lambda r: abs(eps(r)**2/l1p(eps(r)))
 elif which == 'cbrt':
     third = D(1)/3
     a, b = D('0.7071'), D('5.6569')
@@ -152,3 +198,7 @@ cr = rnd(c, single)
 m = maxerr(cr, g, w, a, b, n=800)
 print(which, deg, 'maxrel %.3e' % float(m), 'ulps(2^-24 units) %.4f' % (float(m)*2**24) if single else 'dulps %.4f'%(float(m)*2**53))
 for x in cr: print(repr(x) + ('f' if single else ''))
+if which == 'logt':
+    print('r in [%r, %r], worst |r|/|ln x| %.3f' % (float(a), float(b), max(row[3] for row in table)))
+    for name, col in (('y', 0), ('hi', 1), ('lo', 2)):
+        print(name + ': ' + ', '.join(repr(row[col]) + 'f' for row in table))

@@ -247,6 +247,69 @@ public sealed class KernelMathTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// float Log at the edges of its reduction intervals (z = 1 + j/32 in [1, 2) and the neighbouring floats,
+    /// where the table entry changes), at the exponents where ln x is small (x near 1 and 2) or extreme
+    /// (subnormal, near float.MaxValue), with the special values interleaved among ordinary lanes: every lane
+    /// within the bounds of exact and of the scalar method, the specials as the scalar method gives them, and
+    /// every width the same bits.
+    /// </summary>
+    [Fact]
+    public void Single_Log_IntervalEdgesAndMixedLanes_WithinBound()
+    {
+        float[] specials = [float.NaN, 0f, -0f, -1f, float.PositiveInfinity, float.NegativeInfinity, float.Epsilon, 1f];
+        var inputs = new System.Collections.Generic.List<float>();
+        foreach (int exponent in new[] { -149, -127, -126, -1, 0, 1, 127 })
+        {
+            for (int j = 0; j <= 32; j++)
+            {
+                int edge = BitConverter.SingleToInt32Bits((float)Math.ScaleB(1 + (j / 32.0), exponent));
+                for (int step = -2; step <= 2; step++)
+                {
+                    float x = BitConverter.Int32BitsToSingle(edge + step);
+                    if (x > 0 && float.IsFinite(x))
+                    {
+                        inputs.Add(x);
+                        inputs.Add(specials[inputs.Count % specials.Length]);
+                    }
+                }
+            }
+        }
+
+        while (inputs.Count % 64 != 0)
+        {
+            inputs.Add(1.5f);
+        }
+
+        float[] lanes = [.. inputs];
+        float[] first = RunSingle(MathFunction.Log, 0, lanes);
+        for (int width = 0; width < WidthNames.Length; width++)
+        {
+            float[] actual = RunSingle(MathFunction.Log, width, lanes);
+            for (int i = 0; i < lanes.Length; i++)
+            {
+                float x = lanes[i];
+                float scalar = MathF.Log(x);
+                Assert.True(
+                    BitConverter.SingleToInt32Bits(actual[i]) == BitConverter.SingleToInt32Bits(first[i]),
+                    $"Log({x:R}) differs between {WidthNames[0]} ({first[i]:R}) and {WidthNames[width]} ({actual[i]:R}).");
+                if (float.IsNaN(scalar) || float.IsInfinity(scalar) || x == 1f)
+                {
+                    Assert.True(
+                        float.IsNaN(scalar) ? float.IsNaN(actual[i]) : BitConverter.SingleToInt32Bits(actual[i]) == BitConverter.SingleToInt32Bits(scalar),
+                        $"Log({x:R}) in lane {i} at {WidthNames[width]}: {actual[i]:R}, scalar gives {scalar:R}.");
+                    continue;
+                }
+
+                double error = ReferenceMath.UlpErrorSingle(actual[i], Math.Log(x), 0);
+                Assert.True(error <= KernelMath.LogSingleMaxUlpError, $"Log({x:R}) in lane {i} at {WidthNames[width]}: {actual[i]:R}, {error} ulp from exact.");
+                Assert.True(
+                    UlpDistance(actual[i], scalar) <= KernelMath.LogSingleMaxUlpFromScalar,
+                    $"Log({x:R}) in lane {i} at {WidthNames[width]}: {actual[i]:R}, scalar gives {scalar:R}.");
+            }
+        }
+    }
+
     private static int DoubleFromScalarBound(MathFunction function) => function switch
     {
         MathFunction.Exp => KernelMath.ExpDoubleMaxUlpFromScalar,
