@@ -17,7 +17,10 @@ internal readonly struct MicroKernelVector<T> : IMicroKernel<T>
 
     public static int NR => 2 * Vector<T>.Count;
 
+    // Never inlined: its 12–24 accumulators need every vector register, and inlined into the blocked loops (which
+    // tiered compilation with PGO did once the loops were hot) the kernel's loop spilled and ran four times slower.
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static unsafe void Run(nint kc, T* a, T* b, nint ldb, T* c, nint ldc, T alpha, T beta)
     {
         nint w = Vector<T>.Count;
