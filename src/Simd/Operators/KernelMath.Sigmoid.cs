@@ -40,7 +40,15 @@ public static partial class KernelMath
     public static Vector512<float> Sigmoid(Vector512<float> x) => SigmoidSingle<SingleLanes512, Vector512<float>, Vector512<double>>(x);
 
     /// <inheritdoc cref="Sigmoid(Vector128{float})"/>
-    public static Vector<float> Sigmoid(Vector<float> x) => SigmoidSingle<SingleLanesVector, Vector<float>, Vector<double>>(x);
+    public static Vector<float> Sigmoid(Vector<float> x) => Vector<float>.Count switch
+    {
+        // The fixed width of the same size, so that a Vector<T> of any size gives those bits (the fixed widths
+        // use instructions, such as the AVX-512 reciprocal estimate at 128 and 256 bits, that the general form does not).
+        16 => Sigmoid(x.AsVector512()).AsVector(),
+        8 => Sigmoid(x.AsVector256()).AsVector(),
+        4 => Sigmoid(x.AsVector128()).AsVector(),
+        _ => SigmoidSingle<SingleLanesVector, Vector<float>, Vector<double>>(x),
+    };
 
     /// <summary>
     /// The logistic function σ(x) = 1/(1 + e⁻ˣ) for each lane, within <see cref="SigmoidDoubleMaxUlpError"/>

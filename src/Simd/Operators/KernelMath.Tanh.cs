@@ -58,7 +58,15 @@ public static partial class KernelMath
     public static Vector512<float> Tanh(Vector512<float> x) => TanhSingle<SingleLanes512, Vector512<float>, Vector512<double>>(x);
 
     /// <inheritdoc cref="Tanh(Vector128{float})"/>
-    public static Vector<float> Tanh(Vector<float> x) => TanhSingle<SingleLanesVector, Vector<float>, Vector<double>>(x);
+    public static Vector<float> Tanh(Vector<float> x) => Vector<float>.Count switch
+    {
+        // The fixed width of the same size, so that a Vector<T> of any size gives those bits (the fixed widths
+        // use instructions, such as the AVX-512 reciprocal estimate at 128 and 256 bits, that the general form does not).
+        16 => Tanh(x.AsVector512()).AsVector(),
+        8 => Tanh(x.AsVector256()).AsVector(),
+        4 => Tanh(x.AsVector128()).AsVector(),
+        _ => TanhSingle<SingleLanesVector, Vector<float>, Vector<double>>(x),
+    };
 
     /// <summary>tanh x for each lane, within <see cref="TanhDoubleMaxUlpError"/> ulp.</summary>
     /// <param name="x">The arguments.</param>
