@@ -108,12 +108,19 @@ internal static unsafe class GemmDriver<T, TKernel>
             return;
         }
 
-        Parallel.For(
+        InPlaceColumnsInParallel(o, panels, items, threads);
+    }
+
+    /// <summary>
+    /// The parallel part of <see cref="RunInPlace"/>, in a method of its own: the lambda's captures are allocated where
+    /// the method starts, and one call on the calling thread must allocate nothing.
+    /// </summary>
+    private static void InPlaceColumnsInParallel(GemmOperands<T> o, int panels, int items, int threads)
+        => Parallel.For(
             0,
             items,
             new ParallelOptions { MaxDegreeOfParallelism = threads },
             item => InPlaceColumns(o, (int)((long)panels * item / items) * TKernel.NR, int.Min(o.N, (int)((long)panels * (item + 1) / items) * TKernel.NR)));
-    }
 
     /// <summary>Columns [<paramref name="j0"/>, <paramref name="j1"/>) of C for a product that reads B in place.</summary>
     private static void InPlaceColumns(in GemmOperands<T> o, int j0, int j1)
