@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Simd.Cli.Tests.Support;
 using Xunit;
@@ -10,13 +11,17 @@ namespace Simd.Cli.Tests;
 /// <summary>The real process under Ctrl+C (SIGINT) and with a standard output that cannot be written (Linux).</summary>
 public sealed class SignalAndOutputTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Sigint_cancels_through_the_token_says_cancelled_and_exits_with_130()
     {
         if (!OperatingSystem.IsLinux())
         {
             return; // kill -INT and /dev/full are Linux; the token path itself is covered in process by TrainErrorTests
         }
+
+        // A process started with SIGINT ignored (a background job of a non-interactive shell, nohup) passes that on to
+        // its children, and the runtime keeps an inherited "ignore": the CLI then cannot see the signal at all.
+        Skip.If(SigintIgnored(), "SIGINT is ignored in this test process (started in the background?), so the CLI it starts cannot receive it");
 
         var start = new ProcessStartInfo("dotnet")
         {
@@ -51,6 +56,15 @@ public sealed class SignalAndOutputTests
         string stdout = await output, stderr = await error;
         Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{stdout}\n{stderr}");
         Assert.Equal("simd: cancelled", stderr.Trim());
+    }
+
+    /// <summary>Whether this process ignores SIGINT (bit 1 of the SigIgn mask in /proc/self/status).</summary>
+    private static bool SigintIgnored()
+    {
+        string? line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null
+            && ulong.TryParse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out ulong mask)
+            && (mask & 0x2) != 0;
     }
 
     [Fact]
