@@ -45,20 +45,30 @@ internal static unsafe class LoraMerge
                 return;
             }
 
-            // Chunks of whole groups of four rows, several per thread and handed out on demand, so a thread that loses
-            // its core for a while on a busy machine does not hold the others up.
-            int groups = (d + 3) / 4;
-            int chunks = int.Min(groups, threads * 8);
-            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
-            {
-                int first = (int)((long)groups * t / chunks) * 4, last = int.Min(d, (int)((long)groups * (t + 1) / chunks) * 4);
-                Rows<TVector, TLanes>(w, ldw, first, last, k, b, r, a, packed, s);
-            });
+            RowsInParallel<TVector, TLanes>(w, ldw, d, k, b, r, a, packed, s, threads);
         }
         finally
         {
             NativeMemory.AlignedFree(packed);
         }
+    }
+
+    /// <summary>
+    /// Chunks of whole groups of four rows, several per thread and handed out on demand, so a thread that loses its core
+    /// for a while on a busy machine does not hold the others up. A method of its own: the lambda's captures are
+    /// allocated where the method starts, and the one-thread path must allocate nothing.
+    /// </summary>
+    private static void RowsInParallel<TVector, TLanes>(float* w, nint ldw, int d, int k, float* b, int r, float* a, float* packed, float s, int threads)
+        where TLanes : IVectorWidth<TVector, float>
+    {
+        int groups = (d + 3) / 4;
+        int chunks = int.Min(groups, threads * 8);
+        nint wp = (nint)w, bp = (nint)b, ap = (nint)a, pp = (nint)packed;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            int first = (int)((long)groups * t / chunks) * 4, last = int.Min(d, (int)((long)groups * (t + 1) / chunks) * 4);
+            Rows<TVector, TLanes>((float*)wp, ldw, first, last, k, (float*)bp, r, (float*)ap, (float*)pp, s);
+        });
     }
 
     private static void Rows<TVector, TLanes>(float* w, nint ldw, int i0, int i1, int k, float* b, int r, float* a, float* packed, float s)

@@ -35,8 +35,18 @@ internal static unsafe class GemmRowDots
             return;
         }
 
-        // Chunks of whole groups of four B rows (columns of C), several per thread and handed out on demand, so a
-        // thread that loses its core for a while on a busy machine does not hold the others up.
+        ColumnsInParallel<TVector, T, TLanes>(o, threads);
+    }
+
+    /// <summary>
+    /// Chunks of whole groups of four B rows (columns of C), several per thread and handed out on demand, so a thread
+    /// that loses its core for a while on a busy machine does not hold the others up. A method of its own: the lambda's
+    /// captures are allocated where the method starts, and the one-thread path must allocate nothing.
+    /// </summary>
+    private static void ColumnsInParallel<TVector, T, TLanes>(GemmOperands<T> o, int threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLanes : IVectorWidth<TVector, T>
+    {
         int groups = (o.N + 3) / 4;
         int chunks = int.Min(groups, threads * ChunksPerThread);
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
