@@ -29,13 +29,20 @@ public class GemmAllocationTests
             Call();
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++)
+        // The fewest bytes per call over five windows of 20 calls: an allocation made on every call shows in each
+        // window, while a one-off on this thread (seen once in a CI run: 438 bytes per call in a single window) does not.
+        long perCall = long.MaxValue;
+        for (int window = 0; window < 5; window++)
         {
-            Call();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 20; i++)
+            {
+                Call();
+            }
+
+            perCall = Math.Min(perCall, (GC.GetAllocatedBytesForCurrentThread() - before) / 20);
         }
 
-        long perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / 20;
         Assert.True(perCall < 64, $"{perCall} bytes per call");
     }
 }
