@@ -267,7 +267,7 @@ internal static class FusedGradientStep
                         ref T weighted = ref row;
                         for (int q = 0; q < group; q++)
                         {
-                            AddWeightedRow<T, TVector, TWidth>(ref weighted, Unsafe.Add(ref eBlock, r + q), ref g0, ref g1, ref g2, ref g3);
+                            RowKernels.AddWeightedRowOfFourVectors<T, TVector, TWidth>(in weighted, Unsafe.Add(ref eBlock, r + q), ref g0, ref g1, ref g2, ref g3);
                             weighted = ref Unsafe.Add(ref weighted, stride);
                         }
                     }
@@ -313,14 +313,11 @@ internal static class FusedGradientStep
                 ref T rest = ref Unsafe.Add(ref block, (nint)groupedRows * stride);
                 for (int q = groupedRows; q < count; q++)
                 {
-                    AddWeightedRow<T, TVector, TWidth>(ref rest, e[q], ref g0, ref g1, ref g2, ref g3);
+                    RowKernels.AddWeightedRowOfFourVectors<T, TVector, TWidth>(in rest, e[q], ref g0, ref g1, ref g2, ref g3);
                     rest = ref Unsafe.Add(ref rest, stride);
                 }
 
-                TWidth.Store(TWidth.Add(TWidth.Load(in g, 0), g0), ref g, 0);
-                TWidth.Store(TWidth.Add(TWidth.Load(in g, TWidth.Count), g1), ref g, TWidth.Count);
-                TWidth.Store(TWidth.Add(TWidth.Load(in g, 2 * TWidth.Count), g2), ref g, 2 * TWidth.Count);
-                TWidth.Store(TWidth.Add(TWidth.Load(in g, 3 * TWidth.Count), g3), ref g, 3 * TWidth.Count);
+                RowKernels.AddFourVectors<T, TVector, TWidth>(ref g, g0, g1, g2, g3);
                 g0 = g1 = g2 = g3 = TWidth.Zero;
             }
             else
@@ -331,19 +328,6 @@ internal static class FusedGradientStep
 
         errorSum = sumE + Vector128.Sum(errors0 + errors1);
         return costSum + Vector128.Sum(cost0 + cost1);
-    }
-
-    /// <summary>a += weight · row for a row of four vectors, one accumulator per column vector (the step of RowsOfFourVectors).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddWeightedRow<T, TVector, TWidth>(ref T row, T weight, ref TVector a0, ref TVector a1, ref TVector a2, ref TVector a3)
-        where T : unmanaged, IFloatingPointIeee754<T>
-        where TWidth : IVectorWidth<TVector, T>
-    {
-        TVector w = TWidth.Broadcast(weight);
-        a0 = TWidth.MultiplyAdd(w, TWidth.Load(in row, 0), a0);
-        a1 = TWidth.MultiplyAdd(w, TWidth.Load(in row, TWidth.Count), a1);
-        a2 = TWidth.MultiplyAdd(w, TWidth.Load(in row, 2 * TWidth.Count), a2);
-        a3 = TWidth.MultiplyAdd(w, TWidth.Load(in row, 3 * TWidth.Count), a3);
     }
 
     /// <summary>Asks for the cache lines of one row ahead of use (x86 only; a hint that never faults).</summary>

@@ -253,7 +253,6 @@ internal static class RowKernels
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : IVectorWidth<TVector, T>
     {
-        nuint count = TWidth.Count;
         TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
         ref T row = ref Unsafe.AsRef(in x);
 
@@ -261,18 +260,36 @@ internal static class RowKernels
         ref T er = ref MemoryMarshal.GetReference(e);
         for (int r = 0; r < rows; r++)
         {
-            TVector weight = TWidth.Broadcast(Unsafe.Add(ref er, r));
-            a0 = TWidth.MultiplyAdd(weight, TWidth.Load(in row, 0), a0);
-            a1 = TWidth.MultiplyAdd(weight, TWidth.Load(in row, count), a1);
-            a2 = TWidth.MultiplyAdd(weight, TWidth.Load(in row, 2 * count), a2);
-            a3 = TWidth.MultiplyAdd(weight, TWidth.Load(in row, 3 * count), a3);
+            AddWeightedRowOfFourVectors<T, TVector, TWidth>(in row, Unsafe.Add(ref er, r), ref a0, ref a1, ref a2, ref a3);
             row = ref Unsafe.Add(ref row, stride);
         }
 
+        AddFourVectors<T, TVector, TWidth>(ref g, a0, a1, a2, a3);
+    }
+
+    /// <summary>a += weight · row for a row of four vectors, one accumulator per column vector: the row step of <see cref="RowsOfFourVectors"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddWeightedRowOfFourVectors<T, TVector, TWidth>(ref readonly T row, T weight, ref TVector a0, ref TVector a1, ref TVector a2, ref TVector a3)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : IVectorWidth<TVector, T>
+    {
+        TVector w = TWidth.Broadcast(weight);
+        a0 = TWidth.MultiplyAdd(w, TWidth.Load(in row, 0), a0);
+        a1 = TWidth.MultiplyAdd(w, TWidth.Load(in row, TWidth.Count), a1);
+        a2 = TWidth.MultiplyAdd(w, TWidth.Load(in row, 2 * TWidth.Count), a2);
+        a3 = TWidth.MultiplyAdd(w, TWidth.Load(in row, 3 * TWidth.Count), a3);
+    }
+
+    /// <summary>g[0 … 4 vectors) += (a0, a1, a2, a3): a block's accumulators of <see cref="AddWeightedRowOfFourVectors"/> folded into g.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddFourVectors<T, TVector, TWidth>(ref T g, TVector a0, TVector a1, TVector a2, TVector a3)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : IVectorWidth<TVector, T>
+    {
         TWidth.Store(TWidth.Add(TWidth.Load(in g, 0), a0), ref g, 0);
-        TWidth.Store(TWidth.Add(TWidth.Load(in g, count), a1), ref g, count);
-        TWidth.Store(TWidth.Add(TWidth.Load(in g, 2 * count), a2), ref g, 2 * count);
-        TWidth.Store(TWidth.Add(TWidth.Load(in g, 3 * count), a3), ref g, 3 * count);
+        TWidth.Store(TWidth.Add(TWidth.Load(in g, TWidth.Count), a1), ref g, TWidth.Count);
+        TWidth.Store(TWidth.Add(TWidth.Load(in g, 2 * TWidth.Count), a2), ref g, 2 * TWidth.Count);
+        TWidth.Store(TWidth.Add(TWidth.Load(in g, 3 * TWidth.Count), a3), ref g, 3 * TWidth.Count);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
