@@ -66,7 +66,11 @@ public static class ExtremumDriver
         return result;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Not inlined into Run: the JIT's inlining budget is per compiled method, and Run holds one of these loops per
+    // width. Inlined there, the kernel bodies of the first widths used it up, so the width this machine runs could
+    // get its kernel's function as an out-of-line call per vector (seen for the 512- and 256-bit double Exp map:
+    // 15–20 % slower than a plain loop). Each width's loop is a method of its own, with a budget of its own.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static T Vectorized<T, TVector, TWidth, TKernel, TChoice>(ref TKernel source, nuint length)
         where T : unmanaged, INumber<T>
         where TWidth : IKernelWidth<TVector, T>

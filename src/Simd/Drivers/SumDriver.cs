@@ -58,7 +58,11 @@ public static class SumDriver
     /// which may compute a block twice (a masked overlapping last block, a peeled first one); a kernel that stores
     /// <c>ref</c>/<c>out</c> lanes takes <see cref="EachElementOnce"/>. Each order depends on the length alone.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Not inlined into Run: the JIT's inlining budget is per compiled method, and Run holds one of these loops per
+    // width. Inlined there, the kernel bodies of the first widths used it up, so the width this machine runs could
+    // get its kernel's function as an out-of-line call per vector (seen for the 512- and 256-bit double Exp map:
+    // 15–20 % slower than a plain loop). Each width's loop is a method of its own, with a budget of its own.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static unsafe T Vectorized<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
         where T : unmanaged, INumber<T>
         where TWidth : IKernelWidth<TVector, T>
