@@ -96,7 +96,7 @@ public static partial class KernelMath
         where TLanes : IDoubleLanes<TVector>
     {
         TVector one = TLanes.Create(1.0);
-        TVector e = ExpDouble<TLanes, TVector>(TLanes.Subtract(TLanes.Create(0.0), x));
+        TVector e = ExpDouble<TLanes, TVector>(TLanes.Subtract(TLanes.Create(0.0), x), carried: true);
         TVector s = TLanes.Add(one, e);
         TVector sb = TLanes.Subtract(s, one);
         TVector delta = TLanes.Add(TLanes.Subtract(one, TLanes.Subtract(s, sb)), TLanes.Subtract(e, sb));
