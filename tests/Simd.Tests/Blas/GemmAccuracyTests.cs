@@ -30,6 +30,9 @@ public class GemmAccuracyTests
         { 150, 4130, 9 }, { 75, 2060, 40 },
         // Up to four row tiles the kernel reads B in place (the last partial panel packed); just above, B is packed.
         { 24, 100, 300 }, { 25, 100, 300 }, { 18, 70, 600 },
+        // k-blocks of at most ShortKC (32) take the tiles row tile by row tile: one block exactly 32 long, a short last
+        // block after a full one (accumulating into C), and one just longer; with partial row tiles and panels.
+        { 61, 45, 32 }, { 100, 70, 280 }, { 203, 1031, 33 },
     };
 
     public static TheoryData<Transpose, Transpose> Ops => new()

@@ -39,6 +39,13 @@ internal static class GemmBlocking<T, TKernel>
     /// </summary>
     public static int KCInPlace => 64;
 
+    /// <summary>
+    /// The longest k-block for which the tiles are taken row tile by row tile (C written left to right, a few rows at a
+    /// time) instead of B panel by B panel; see <c>GemmDriver.Tiles</c>. At this kc the packed B block is at most
+    /// 32 × NC elements (512 KiB for float), which an L2 holds for the row tiles that reread it.
+    /// </summary>
+    public static int ShortKC => 32;
+
     public static int NC => int.Max(TKernel.NR, BBlockBytes / (KC * Unsafe.SizeOf<T>()) / TKernel.NR * TKernel.NR);
 
     public static int MC => int.Max(TKernel.MR, ABlockBytes / (KC * Unsafe.SizeOf<T>()) / TKernel.MR * TKernel.MR);

@@ -183,34 +183,59 @@ internal static unsafe class GemmDriver<T, TKernel>
     private static void Tiles(in GemmOperands<T> o, int ic, int mc, int jc, int j0, int j1, int nc, int pc, int kc, T beta, T* packedA, T* packedB, bool bInPlace)
     {
         int mr = TKernel.MR, nr = TKernel.NR;
+        if (kc <= GemmBlocking<T, TKernel>.ShortKC)
+        {
+            // A short k-block: each tile's work is little more than loading and storing its part of C, so the order
+            // is chosen for C. Row tiles outside: C is written a few rows at a time from left to right, streams the
+            // prefetchers follow, where columns of tiles outside would touch a new page in every row of C (at
+            // 4096 × 4096 × 16 float, a cache-line fill for every 64 bytes stored, one row of C apart). The packed B
+            // block (kc × nc) is small enough at this kc to stay in L2 for all the row tiles.
+            for (int ir = 0; ir < mc; ir += mr)
+            {
+                for (int jr = j0; jr < j1; jr += nr)
+                {
+                    Tile(o, ic, mc, jc, nc, pc, kc, beta, packedA, packedB, bInPlace, ir, jr);
+                }
+            }
+
+            return;
+        }
 
         // B micro-panel outside, A micro-panels inside: the B panel stays in L1 while the A block streams
         // from L2 (see GemmBlocking).
         for (int jr = j0; jr < j1; jr += nr)
         {
-            int cols = int.Min(nr, nc - jr);
-            T* bPanel = packedB + ((nint)jr * kc);
-            nint ldb = nr;
-            if (bInPlace && cols == nr)
-            {
-                bPanel = o.B + ((nint)pc * o.Ldb) + jc + jr;
-                ldb = o.Ldb;
-            }
-
             for (int ir = 0; ir < mc; ir += mr)
             {
-                int rows = int.Min(mr, mc - ir);
-                T* aPanel = packedA + ((nint)ir * kc);
-                T* cRow = o.C + ((ic + ir) * o.Ldc) + jc;
-                if (rows == mr && cols == nr)
-                {
-                    TKernel.Run(kc, aPanel, bPanel, ldb, cRow + jr, o.Ldc, o.Alpha, beta);
-                }
-                else
-                {
-                    EdgeTile(kc, aPanel, bPanel, ldb, cRow + jr, o.Ldc, rows, cols, o.Alpha, beta);
-                }
+                Tile(o, ic, mc, jc, nc, pc, kc, beta, packedA, packedB, bInPlace, ir, jr);
             }
+        }
+    }
+
+    /// <summary>The tile of rows ic + ir … and columns jc + jr … of C: the micro-kernel, or <see cref="EdgeTile"/> where it is partial.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile(in GemmOperands<T> o, int ic, int mc, int jc, int nc, int pc, int kc, T beta, T* packedA, T* packedB, bool bInPlace, int ir, int jr)
+    {
+        int mr = TKernel.MR, nr = TKernel.NR;
+        int cols = int.Min(nr, nc - jr);
+        T* bPanel = packedB + ((nint)jr * kc);
+        nint ldb = nr;
+        if (bInPlace && cols == nr)
+        {
+            bPanel = o.B + ((nint)pc * o.Ldb) + jc + jr;
+            ldb = o.Ldb;
+        }
+
+        int rows = int.Min(mr, mc - ir);
+        T* aPanel = packedA + ((nint)ir * kc);
+        T* c = o.C + ((ic + ir) * o.Ldc) + jc + jr;
+        if (rows == mr && cols == nr)
+        {
+            TKernel.Run(kc, aPanel, bPanel, ldb, c, o.Ldc, o.Alpha, beta);
+        }
+        else
+        {
+            EdgeTile(kc, aPanel, bPanel, ldb, c, o.Ldc, rows, cols, o.Alpha, beta);
         }
     }
 
