@@ -15,7 +15,9 @@ namespace Simd.Benchmarks;
 /// One full batch gradient-descent iteration of linear regression (cost, ∂J/∂w, ∂J/∂b and the update of w, b)
 /// on float X: the fused kernel on one thread and on all cores, against a naive scalar loop, the same step
 /// composed of TensorPrimitives calls, two OpenBLAS sgemv calls (X·w, then Xᵀ·e) on one thread and on all
-/// cores, and a plain single-thread vector sum over X's bytes (the read-bandwidth ceiling of one core).
+/// cores, and a plain single-thread vector sum over X's bytes (the read-bandwidth ceiling of one core). The
+/// <c>Logistic…</c> rows are the same step for logistic regression (log-loss, labels 0/1): the fused kernel, the
+/// TensorPrimitives composition and OpenBLAS's two sgemv calls with TensorPrimitives for the sigmoid and the cost.
 /// </summary>
 [Config(typeof(ShortInProcess))]
 public unsafe class GradientDescentBenchmarks
@@ -27,6 +29,8 @@ public unsafe class GradientDescentBenchmarks
     private float[] w = [];
     private float[] gradient = [];
     private float[] errors = [];
+    private float[] labels = [];
+    private float[] scratch = [];
     private float bias;
     private int m;
     private int n;
@@ -50,6 +54,8 @@ public unsafe class GradientDescentBenchmarks
         w = new float[n];
         gradient = new float[n];
         errors = new float[m];
+        labels = new float[m];
+        scratch = new float[m];
         for (int i = 0; i < x.Length; i++)
         {
             x[i] = (float)((random.NextDouble() * 2) - 1);
@@ -58,6 +64,7 @@ public unsafe class GradientDescentBenchmarks
         for (int i = 0; i < m; i++)
         {
             y[i] = (float)random.NextDouble();
+            labels[i] = y[i] < 0.5f ? 0f : 1f;
         }
 
         for (int j = 0; j < n; j++)
@@ -144,6 +151,63 @@ public unsafe class GradientDescentBenchmarks
     [Benchmark]
     public float OpenBlasAllCores() => OpenBlas(Environment.ProcessorCount);
 
+    /// <summary>The fused logistic-regression pass, one thread.</summary>
+    [Benchmark]
+    public float LogisticFusedOneThread()
+    {
+        float cost = LogisticRegression.CostAndGradient(
+            new ReadOnlyMatrixView<float>(x, m, n), labels, w, bias, gradient, out float gb, 0f, 1);
+        return UpdateScaled(cost, gb);
+    }
+
+    /// <summary>
+    /// The logistic step from TensorPrimitives: per-row Dot, Add b, then e = Sigmoid(z) − y and the cost
+    /// Σ log(1 + eᶻ) − y·z (Exp, Add, Log, Sum, Dot), then per-row MultiplyAdd.
+    /// </summary>
+    [Benchmark]
+    public float LogisticTensorPrimitivesComposition()
+    {
+        ReadOnlySpan<float> xs = x;
+        for (int i = 0; i < m; i++)
+        {
+            scratch[i] = TensorPrimitives.Dot(xs.Slice(i * n, n), w);
+        }
+
+        TensorPrimitives.Add(scratch, bias, scratch);
+        float gb = LogisticErrorsAndCost(out float cost);
+        Array.Clear(gradient);
+        for (int i = 0; i < m; i++)
+        {
+            TensorPrimitives.MultiplyAdd(xs.Slice(i * n, n), errors[i], gradient, gradient);
+        }
+
+        return Update(cost, gb);
+    }
+
+    /// <summary>The logistic step with OpenBLAS on one thread: z = X·w (sgemv), the errors and cost as in the composition, g = Xᵀ·e (sgemv).</summary>
+    [Benchmark]
+    public float LogisticOpenBlasOneThread()
+    {
+        if (sgemv == null)
+        {
+            return 0;
+        }
+
+        setThreads(1);
+        fixed (float* xp = x)
+        fixed (float* wp = w)
+        fixed (float* zp = scratch)
+        fixed (float* ep = errors)
+        fixed (float* gp = gradient)
+        {
+            sgemv(RowMajor, NoTrans, m, n, 1f, xp, n, wp, 1, 0f, zp, 1);
+            TensorPrimitives.Add(scratch, bias, scratch);
+            float gb = LogisticErrorsAndCost(out float cost);
+            sgemv(RowMajor, Trans, m, n, 1f, xp, n, ep, 1, 0f, gp, 1);
+            return Update(cost, gb);
+        }
+    }
+
     /// <summary>Σ of X's floats with four 512-bit (or 256-bit) accumulators, one thread: the read-bandwidth ceiling.</summary>
     [Benchmark]
     public float ReadBandwidth()
@@ -206,6 +270,22 @@ public unsafe class GradientDescentBenchmarks
             sgemv(RowMajor, Trans, m, n, 1f, xp, n, ep, 1, 0f, gp, 1);
             return Update(cost, gb);
         }
+    }
+
+    /// <summary>
+    /// From z (in scratch): errors = σ(z) − y and the mean log-loss (Σ log(1 + eᶻ) − Σ y·z)/m; returns Σ errors.
+    /// Overwrites scratch once the cost needs it no longer.
+    /// </summary>
+    private float LogisticErrorsAndCost(out float cost)
+    {
+        TensorPrimitives.Sigmoid(scratch, errors);
+        TensorPrimitives.Subtract(errors, labels, errors);
+        float labelled = TensorPrimitives.Dot(labels, scratch);
+        TensorPrimitives.Exp(scratch, scratch);
+        TensorPrimitives.Add(scratch, 1f, scratch);
+        TensorPrimitives.Log(scratch, scratch);
+        cost = (TensorPrimitives.Sum(scratch) - labelled) / m;
+        return TensorPrimitives.Sum(errors);
     }
 
     /// <summary>Divides the raw sums by m and takes the step; a tiny α keeps w (and the work) the same across calls.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -28,9 +29,38 @@ internal static partial class LearningKernels
     [Kernel]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static T Sigmoid<T>(T z)
+        where T : IFloatingPointIeee754<T> => Logistic(z);
+
+    /// <summary>The logistic row error g(z) − y, the log-loss's derivative in z (g as in <see cref="Sigmoid{T}"/>).</summary>
+    [Kernel]
+    internal static T LogisticError<T>(T z, T y)
+        where T : IFloatingPointIeee754<T> => Logistic(z) - y;
+
+    /// <summary>g(z) for <see cref="Sigmoid{T}"/> and <see cref="LogisticError{T}"/> (a kernel cannot call a generic kernel; the generator inlines this helper into both).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Logistic<T>(T z)
         where T : IFloatingPointIeee754<T>
     {
         T t = T.Exp(-T.Abs(z));
         return z >= T.Zero ? T.One / (T.One + t) : t / (T.One + t);
     }
+
+    /// <summary>
+    /// The log-loss term −y·log g(z) − (1 − y)·log(1 − g(z)) as softplus(z) − y·z = max(z, 0) + log1p(e^−|z|) − y·z,
+    /// with log1p(t) = log(u)·t/(u − 1) for u = 1 + t rounded (t where u is 1): the operations of
+    /// <see cref="StableMath.Softplus"/>, so the scalar path gives its bits. Summed by the fused <c>LogLossTermSum</c>.
+    /// </summary>
+    [Kernel(Reductions = Reduction.Sum)]
+    internal static double LogLossTerm(double z, double y)
+    {
+        double t = Math.Exp(-Math.Abs(z));
+        double u = 1.0 + t;
+        double log1p = u == 1.0 ? t : Math.Log(u) * t / (u - 1.0);
+        return Math.Max(z, 0.0) + log1p - (y * z);
+    }
+
+    /// <summary>1 where a label is neither 0 nor 1, else 0: summed by the fused <c>NotBinarySum</c>, the labels check of logistic regression.</summary>
+    [Kernel(Reductions = Reduction.Sum)]
+    internal static T NotBinary<T>(T y)
+        where T : IFloatingPointIeee754<T> => y == T.Zero || y == T.One ? T.Zero : T.One;
 }

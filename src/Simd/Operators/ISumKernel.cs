@@ -20,6 +20,13 @@ public interface ISumKernel<T> : IValueKernel<T>
     /// </summary>
     bool HasSideOutputs { get; }
 
+    /// <summary>
+    /// Whether every width computes the scalar method's bits (no <c>KernelMath</c> function with a vector form of its
+    /// own): the same property as <see cref="IMapKernel{T}.IsExact"/>. A kernel that is not exact has a long body per
+    /// block, and the sum takes it one block per iteration so that the JIT keeps that body inlined.
+    /// </summary>
+    bool IsExact { get; }
+
     /// <summary>The first element of the kernel's first input lane: the stream whose vector boundaries the sum loads at.</summary>
     ref readonly T FirstLane { get; }
 

@@ -49,6 +49,26 @@ public sealed unsafe class ReductionAddressTests
         AtEveryOffset(x, y, (a, b) => (global::Simd.Blas.Sum(a), global::Simd.Blas.Dot(a, b), global::Simd.Blas.SumOfSquares(a), TestKernelsDouble.SquaredErrorSum(a, b)));
     });
 
+    // Kernels that call a KernelMath function sum one block per iteration with rotating accumulators; the aligned
+    // loop (from 128 blocks, misaligned first lane) keeps four blocks per iteration: both must add in the same order.
+    [Fact]
+    public void SumsOfKernelsWithFunctionsDoNotDependOnTheAddress() => Support.Property.Check(Cases, c =>
+    {
+        var random = new Random(c.Seed);
+        float[] x = new float[c.Length], y = new float[c.Length];
+        double[] z = new double[c.Length], labels = new double[c.Length];
+        for (int i = 0; i < c.Length; i++)
+        {
+            x[i] = (float)((random.NextDouble() - 0.5) * 20);
+            y[i] = (float)((random.NextDouble() - 0.5) * 20);
+            z[i] = (random.NextDouble() - 0.5) * 40;
+            labels[i] = random.Next(2);
+        }
+
+        AtEveryOffset(x, y, (a, b) => (TestKernels.SigmoidSum(a), TestKernels.SigmoidSum(b), TestKernels.SquaredErrorSum(a, b), 0f));
+        AtEveryOffset(z, labels, (a, b) => (global::Simd.Learning.LearningKernels.LogLossTermSum(a, b), global::Simd.Learning.LearningKernels.LogLossTermSum(b, a), 0.0, 0.0));
+    });
+
     private delegate (T, T, T, T) Sums<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y);
 
     /// <summary>Copies x and y to every element offset from a 64-byte boundary (y at a different offset than x) and checks the sums are the same bits.</summary>

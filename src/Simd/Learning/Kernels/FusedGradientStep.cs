@@ -221,7 +221,8 @@ internal static class FusedGradientStep
         // bookkeeping, not the loads, set the pace. For longer rows the per-row form measured faster. Rows of exactly
         // four vectors (32 floats on AVX2, 64 on AVX-512) group too: 56 → 68 % of the read bandwidth at 200,000×32 on
         // the AVX2 path and 62 → 77 % at 100,000×64 on AVX-512, measured together with AccumulateWeighted's row-wise form.
-        bool grouped = TLoss.IsSquaredError && Sse3.IsSupported && n <= 4 * (int)TWidth.Count;
+        // Other losses group the dot products the same way; their scores wait in e for TLoss.BlockErrors.
+        bool grouped = Sse3.IsSupported && n <= 4 * (int)TWidth.Count;
         int group = Vector128<T>.Count;
 
         // Grouped rows of exactly four vectors also add each group's weighted rows into four gradient accumulators
@@ -229,7 +230,7 @@ internal static class FusedGradientStep
         // from memory then never pause for a walk that asks memory for nothing, 70–78 → 82 % of the read bandwidth
         // at 200,000×32 on the AVX2 path. The rows and the operations are those of RowsOfFourVectors, in the same
         // order, so the bits are the same.
-        bool fused = grouped && n == 4 * (int)TWidth.Count;
+        bool fused = TLoss.IsSquaredError && grouped && n == 4 * (int)TWidth.Count;
         TVector g0 = TWidth.Zero, g1 = TWidth.Zero, g2 = TWidth.Zero, g3 = TWidth.Zero;
         Vector128<double> cost0 = default, cost1 = default, errors0 = default, errors1 = default;
         Vector128<T> bias = Vector128.Create(b);
@@ -258,6 +259,13 @@ internal static class FusedGradientStep
                         Vector128<double> a0 = TWidth.Fold128(RowKernels.DotLanes<T, TVector, TWidth>(in row, in w, n)).AsDouble();
                         Vector128<double> a1 = TWidth.Fold128(RowKernels.DotLanes<T, TVector, TWidth>(in Unsafe.Add(ref row, stride), in w, n)).AsDouble();
                         z = Sse3.HorizontalAdd(a0, a1).As<double, T>();
+                    }
+
+                    if (!TLoss.IsSquaredError)
+                    {
+                        (z + bias).StoreUnsafe(ref eBlock, (nuint)r);
+                        row = ref Unsafe.Add(ref row, group * stride);
+                        continue;
                     }
 
                     Vector128<T> error = (z + bias) - Vector128.LoadUnsafe(ref y, (nuint)(start + r));
@@ -299,12 +307,21 @@ internal static class FusedGradientStep
                     PrefetchRow(ref Unsafe.Add(ref row, (nint)aheadRows * stride), rowBytes);
                 }
 
-                T z = RowKernels.Dot<T, TVector, TWidth>(in row, in w, n) + b;
-                T error = TLoss.Error(z, Unsafe.Add(ref y, start + r), out double term);
-                e[r] = error;
-                costSum += term;
-                sumE += double.CreateTruncating(error);
+                e[r] = RowKernels.Dot<T, TVector, TWidth>(in row, in w, n) + b;
                 row = ref Unsafe.Add(ref row, stride);
+            }
+
+            // The rows whose errors are not formed yet (for the squared error, those after the last whole group; for
+            // the other losses, all): their scores become errors in one block, so that a loss with transcendental
+            // functions runs them at the vector width.
+            int scored = TLoss.IsSquaredError ? groupedRows : 0;
+            if (scored < count)
+            {
+                TLoss.BlockErrors(
+                    e.Slice(scored, count - scored),
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref y, start + scored), count - scored),
+                    ref costSum,
+                    ref sumE);
             }
 
             if (fused)
