@@ -124,22 +124,12 @@ public unsafe class GradientDescentBenchmarks
     [Benchmark]
     public float TensorPrimitivesComposition()
     {
-        ReadOnlySpan<float> xs = x;
-        for (int i = 0; i < m; i++)
-        {
-            errors[i] = TensorPrimitives.Dot(xs.Slice(i * n, n), w);
-        }
-
+        RowDots(errors);
         TensorPrimitives.Add(errors, bias, errors);
         TensorPrimitives.Subtract(errors, y, errors);
         float cost = TensorPrimitives.SumOfSquares(errors) / (2f * m);
         float gb = TensorPrimitives.Sum(errors);
-        Array.Clear(gradient);
-        for (int i = 0; i < m; i++)
-        {
-            TensorPrimitives.MultiplyAdd(xs.Slice(i * n, n), errors[i], gradient, gradient);
-        }
-
+        WeightedRows();
         return Update(cost, gb);
     }
 
@@ -167,21 +157,32 @@ public unsafe class GradientDescentBenchmarks
     [Benchmark]
     public float LogisticTensorPrimitivesComposition()
     {
+        RowDots(scratch);
+        TensorPrimitives.Add(scratch, bias, scratch);
+        float gb = LogisticErrorsAndCost(out float cost);
+        WeightedRows();
+        return Update(cost, gb);
+    }
+
+    /// <summary>destination[i] = xᵢ·w, one TensorPrimitives.Dot per row.</summary>
+    private void RowDots(float[] destination)
+    {
         ReadOnlySpan<float> xs = x;
         for (int i = 0; i < m; i++)
         {
-            scratch[i] = TensorPrimitives.Dot(xs.Slice(i * n, n), w);
+            destination[i] = TensorPrimitives.Dot(xs.Slice(i * n, n), w);
         }
+    }
 
-        TensorPrimitives.Add(scratch, bias, scratch);
-        float gb = LogisticErrorsAndCost(out float cost);
+    /// <summary>gradient = Σ errors[i]·xᵢ, one TensorPrimitives.MultiplyAdd per row.</summary>
+    private void WeightedRows()
+    {
+        ReadOnlySpan<float> xs = x;
         Array.Clear(gradient);
         for (int i = 0; i < m; i++)
         {
             TensorPrimitives.MultiplyAdd(xs.Slice(i * n, n), errors[i], gradient, gradient);
         }
-
-        return Update(cost, gb);
     }
 
     /// <summary>The logistic step with OpenBLAS on one thread: z = X·w (sgemv), the errors and cost as in the composition, g = Xᵀ·e (sgemv).</summary>
