@@ -46,9 +46,10 @@ internal static partial class LearningKernels
     }
 
     /// <summary>
-    /// The log-loss term −y·log g(z) − (1 − y)·log(1 − g(z)) as softplus(z) − y·z = max(z, 0) + log1p(e^−|z|) − y·z,
-    /// with log1p(t) = log(u)·t/(u − 1) for u = 1 + t rounded (t where u is 1): the operations of
-    /// <see cref="StableMath.Softplus"/>, so the scalar path gives its bits. Summed by the fused <c>LogLossTermSum</c>.
+    /// The log-loss term −y·log g(z) − (1 − y)·log(1 − g(z)) as softplus(z) − y·z = max(z, 0) + log1p(e^−|z|) − y·z:
+    /// no overflow for large z, no log(0). log1p(t) = log(u)·t/(u − 1) for u = 1 + t rounded (t where u is 1) keeps
+    /// the digits of small t that log(1 + t) loses. The scalar method is the per-row cost term of the learning layer;
+    /// the fused <c>LogLossTermSum</c> sums a block of them.
     /// </summary>
     [Kernel(Reductions = Reduction.Sum)]
     internal static double LogLossTerm(double z, double y)

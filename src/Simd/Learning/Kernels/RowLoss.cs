@@ -76,9 +76,8 @@ internal readonly struct LogLoss<T> : IRowLoss<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Error(T z, T y, out double costTerm)
     {
-        double zd = double.CreateTruncating(z);
-        costTerm = StableMath.Softplus(zd) - (double.CreateTruncating(y) * zd);
-        return LearningKernels.Sigmoid(z) - y;
+        costTerm = LearningKernels.LogLossTerm(double.CreateTruncating(z), double.CreateTruncating(y));
+        return LearningKernels.LogisticError(z, y);
     }
 
     /// <summary>
