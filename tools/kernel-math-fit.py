@@ -8,8 +8,8 @@ of 2^-24 (float) or 2^-53 (double) relative to the function value.
 
     python3 tools/kernel-math-fit.py FUNCTION DEGREE s|d
 
-FUNCTION: exp (float Exp, Q of degree 4), exp2 (float Exp2, 6), log (float Log, 8), tanh (float Tanh on
-|x| < 0.625, 5), tanh1 (the same on |x| < 1, not used), sin and cos (float Sin/Cos, 3 each; the double ones use the
+FUNCTION: exp (float Exp, Q of degree 4), exp2 (float Exp2, 6), log (float Log, 8), tanh (Tanh on
+|x| < 0.625: float 5, double 10), tanh1 (the same on |x| < 1, not used), sin and cos (float Sin/Cos, 3 each; the double ones use the
 Taylor coefficients), atan (double on [0, tan(pi/8)], not used), atan716 (double Atan on [0, 7/16], 11),
 cbrt (double Cbrt start, 3), logt (float Log with the AVX-512 table, P of degree 3; also prints the table).
 """
