@@ -133,13 +133,7 @@ public static partial class KernelMath
     private static TVector ExpDoubleMantissa<TLanes, TVector>(TVector x, bool carried, out TVector shifted)
         where TLanes : IDoubleLanes<TVector>
     {
-        TVector magic = TLanes.Create(RoundMagic);
-        shifted = TLanes.MultiplyAdd(x, TLanes.Create(Log2E), magic);
-        TVector k = TLanes.Subtract(shifted, magic);
-
-        // hi = x − k·Ln2Hi is exact; r = hi − k·Ln2Lo rounds once, by at most 2⁻⁵⁵ (|r| ≤ 0.35).
-        TVector hi = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2Hi), x);
-        TVector r = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2Lo), hi);
+        TVector r = ExpDoubleReduction<TLanes, TVector>(x, out shifted, out TVector k, out TVector hi);
         if (carried)
         {
             // rError is r's rounding error (hi − r is exact where it matters: |k·Ln2Lo| < 2⁻²² is far below |hi|
@@ -151,9 +145,32 @@ public static partial class KernelMath
         // eʳ = 1 + (r + r²·Q(r)): the sum in parentheses (below 0.42 in magnitude) rounds once, by at most 2⁻⁵⁵,
         // and 1 + … once; with r's own rounding that is within about 1.1 ulp (docs/kernel-math.md), against 0.83 for
         // the carried form, which costs five more operations (15–20 % of the time of a vector).
+        return TLanes.Add(TLanes.Create(1.0), ExpDoubleMinusOne<TLanes, TVector>(r));
+    }
+
+    /// <summary>
+    /// r = x − k·ln 2 for k = round(x/ln 2), |x| &lt; 746: <paramref name="shifted"/> is k + 1.5·2⁵², whose low
+    /// bits hold k, and <paramref name="hi"/> = x − k·Ln2Hi (exact); r = hi − k·Ln2Lo rounds once, by at most
+    /// 2⁻⁵⁵ (|r| ≤ 0.35).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector ExpDoubleReduction<TLanes, TVector>(TVector x, out TVector shifted, out TVector k, out TVector hi)
+        where TLanes : IDoubleLanes<TVector>
+    {
+        TVector magic = TLanes.Create(RoundMagic);
+        shifted = TLanes.MultiplyAdd(x, TLanes.Create(Log2E), magic);
+        k = TLanes.Subtract(shifted, magic);
+        hi = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2Hi), x);
+        return TLanes.MultiplyAdd(k, TLanes.Create(-Ln2Lo), hi);
+    }
+
+    /// <summary>eʳ − 1 = r + r²·Q(r) for |r| ≤ 0.35, rounded once at the end (by at most 2⁻⁵⁵).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector ExpDoubleMinusOne<TLanes, TVector>(TVector r)
+        where TLanes : IDoubleLanes<TVector>
+    {
         TVector r2 = TLanes.Multiply(r, r);
-        TVector tail = TLanes.MultiplyAdd(r2, ExpDoublePolynomial<TLanes, TVector>(r, r2), r);
-        return TLanes.Add(TLanes.Create(1.0), tail);
+        return TLanes.MultiplyAdd(r2, ExpDoublePolynomial<TLanes, TVector>(r, r2), r);
     }
 
     /// <summary>

@@ -139,14 +139,9 @@ public static partial class KernelMath
         p = TLanes.MultiplyAdd(p, z, TLanes.Create(TanhDoubleC0));
         TVector small = TLanes.MultiplyAdd(TLanes.Multiply(a, z), p, a);
 
-        // The reduction and polynomial of the exponential for u = 2a in [1.25, 40]: k in [2, 58].
-        TVector u = TLanes.Add(a, a);
-        TVector magic = TLanes.Create(RoundMagic);
-        TVector shifted = TLanes.MultiplyAdd(u, TLanes.Create(Log2E), magic);
-        TVector k = TLanes.Subtract(shifted, magic);
-        TVector r = TLanes.MultiplyAdd(k, TLanes.Create(-Ln2Lo), TLanes.MultiplyAdd(k, TLanes.Create(-Ln2Hi), u));
-        TVector r2 = TLanes.Multiply(r, r);
-        TVector s = TLanes.MultiplyAdd(r2, ExpDoublePolynomial<TLanes, TVector>(r, r2), r);
+        // The exponential's reduction and polynomial for 2a in [1.25, 40] (k in [2, 58]): e²ᵃ = 2ᵏ·(1 + s).
+        TVector r = ExpDoubleReduction<TLanes, TVector>(TLanes.Add(a, a), out TVector shifted, out _, out _);
+        TVector s = ExpDoubleMinusOne<TLanes, TVector>(r);
 
         // 2ᵏ from the bits of k + 1.5·2⁵²; 2ᵏ + 1 is exact for k ≤ 52 (beyond, 2/d is below 2⁻⁵³ anyway).
         TVector one = TLanes.Create(1.0);
