@@ -83,6 +83,9 @@ namespace Simd.Generators.Emit
             writer.Line();
             writer.Line($"public ref readonly {t} FirstOutput => ref {(firstOutput is null ? Destination : AsElement(kernel, firstOutput))};");
             writer.Line();
+            bool streams = kernel.ReturnsValue && firstOutput is null;
+            writer.Line($"public bool IsStreamable => {(streams ? NotInPlace(kernel) : "false")};");
+            writer.Line();
             if (sums)
             {
                 writer.Line($"public bool HasSideOutputs => {(kernel.HasSideOutputs ? "true" : "false")};");
@@ -96,6 +99,16 @@ namespace Simd.Generators.Emit
             {
                 writer.Line();
                 EmitWidth(writer, kernel, width, $"Step{width.Suffix}", "void", kernel.QualifiedTypeName + "." + ExpressionEmitter.Identifier(kernel.Name), store: true);
+                writer.Line();
+                if (streams)
+                {
+                    EmitWidth(writer, kernel, width, $"Stream{width.Suffix}", "void", kernel.QualifiedTypeName + "." + ExpressionEmitter.Identifier(kernel.Name), store: true);
+                }
+                else
+                {
+                    // Never called (IsStreamable is false); the interface still needs the method.
+                    writer.Line($"public void Stream{width.Suffix}(nuint index) => Step{width.Suffix}(index);");
+                }
                 if (kernel.Reductions != 0)
                 {
                     writer.Line();
@@ -141,6 +154,7 @@ namespace Simd.Generators.Emit
         {
             string v = width.StaticClass;
             bool accumulate = method.StartsWith("Accumulate", System.StringComparison.Ordinal);
+            bool streamed = method.StartsWith("Stream", System.StringComparison.Ordinal);
             writer.Line(Inline);
             writer.Open($"public {returns} {method}({(accumulate ? width.Type(kernel.Element) + " sum, " : string.Empty)}nuint index)");
             foreach (KernelParameter p in kernel.Parameters.Where(p => p.Kind == ParameterKind.RefLane))
@@ -169,10 +183,25 @@ namespace Simd.Generators.Emit
 
             if (kernel.ReturnsValue)
             {
-                writer.Line(store ? $"{v}.StoreUnsafe({ValueLocal}, ref {Destination}, index);" : $"return {ValueLocal};");
+                writer.Line(!store ? $"return {ValueLocal};"
+                    : streamed ? $"global::Simd.Operators.NonTemporal.Store({ValueLocal}, ref {Destination}, index);"
+                    : $"{v}.StoreUnsafe({ValueLocal}, ref {Destination}, index);");
             }
 
             writer.Close();
+        }
+
+        /// <summary>
+        /// Whether no lane is the destination, compared by address (a lane of the other type of the width as its bytes):
+        /// the validation allowed an output to be exactly one of the lanes or disjoint from it.
+        /// </summary>
+        private static string NotInPlace(KernelModel kernel)
+        {
+            string destination = $"ref {Unsafe}.As<{kernel.Element.Keyword()}, byte>(ref {Destination})";
+            var same = kernel.Parameters.Where(p => p.Kind == ParameterKind.Lane)
+                .Select(p => $"{Unsafe}.AreSame(ref {Unsafe}.As<{p.Type.Keyword()}, byte>(ref {Unsafe}.AsRef(in {Field(p)})), {destination})")
+                .ToList();
+            return same.Count == 0 ? "true" : "!(" + string.Join(" || ", same) + ")";
         }
 
         private static string ScalarArgument(KernelParameter p) => p.Kind switch

@@ -31,6 +31,13 @@ public interface IMapKernel<T>
     /// </summary>
     ref readonly T FirstOutput { get; }
 
+    /// <summary>
+    /// Whether the kernel's only output is the value it returns (no <c>ref</c> or <c>out</c> lanes) and no input lane is
+    /// that destination (not in place): then the driver may compute a block twice, and store the value with the
+    /// <c>Stream</c> methods. Read once per call (it compares the destination with each lane).
+    /// </summary>
+    bool IsStreamable { get; }
+
     /// <summary>Computes element <paramref name="index"/> with the scalar method itself and stores its outputs.</summary>
     void Step(nuint index);
 
@@ -45,4 +52,20 @@ public interface IMapKernel<T>
 
     /// <summary>Computes and stores the <see cref="Vector{T}"/>-wide block at <paramref name="index"/>.</summary>
     void StepVector(nuint index);
+
+    /// <summary>
+    /// Computes the 128-bit block at <paramref name="index"/> and stores it past the caches
+    /// (<see cref="NonTemporal"/>); the destination there is aligned to 16 bytes and pinned. Only called when
+    /// <see cref="IsStreamable"/>.
+    /// </summary>
+    void Stream128(nuint index);
+
+    /// <summary>As <see cref="Stream128"/>, for the 256-bit block (destination aligned to 32 bytes).</summary>
+    void Stream256(nuint index);
+
+    /// <summary>As <see cref="Stream128"/>, for the 512-bit block (destination aligned to 64 bytes).</summary>
+    void Stream512(nuint index);
+
+    /// <summary>As <see cref="Stream128"/>, for the <see cref="Vector{T}"/>-wide block (destination aligned to its size).</summary>
+    void StreamVector(nuint index);
 }

@@ -16,6 +16,13 @@ internal interface IKernelWidth<TVector, T> : IVectorWidth<TVector, T>
     static abstract void Step<TKernel>(ref TKernel kernel, nuint index)
         where TKernel : IMapKernel<T>, allows ref struct;
 
+    /// <summary>
+    /// Computes the kernel's block at <paramref name="index"/> and stores it past the caches; the destination there is
+    /// aligned to the width and pinned.
+    /// </summary>
+    static abstract void Stream<TKernel>(ref TKernel kernel, nuint index)
+        where TKernel : IMapKernel<T>, allows ref struct;
+
     /// <summary>The kernel's values of the block at <paramref name="index"/> (its side outputs are stored).</summary>
     static abstract TVector Compute<TKernel>(ref TKernel kernel, nuint index)
         where TKernel : IValueKernel<T>, allows ref struct;

@@ -22,6 +22,10 @@ internal readonly struct Width128<T> : IKernelWidth<Vector128<T>, T>
         where TKernel : IMapKernel<T>, allows ref struct => kernel.Step128(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Stream<TKernel>(ref TKernel kernel, nuint index)
+        where TKernel : IMapKernel<T>, allows ref struct => kernel.Stream128(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Compute<TKernel>(ref TKernel kernel, nuint index)
         where TKernel : IValueKernel<T>, allows ref struct => kernel.Compute128(index);
 

@@ -22,6 +22,10 @@ internal readonly struct Width256<T> : IKernelWidth<Vector256<T>, T>
         where TKernel : IMapKernel<T>, allows ref struct => kernel.Step256(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Stream<TKernel>(ref TKernel kernel, nuint index)
+        where TKernel : IMapKernel<T>, allows ref struct => kernel.Stream256(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Compute<TKernel>(ref TKernel kernel, nuint index)
         where TKernel : IValueKernel<T>, allows ref struct => kernel.Compute256(index);
 

@@ -22,6 +22,10 @@ internal readonly struct Width512<T> : IKernelWidth<Vector512<T>, T>
         where TKernel : IMapKernel<T>, allows ref struct => kernel.Step512(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Stream<TKernel>(ref TKernel kernel, nuint index)
+        where TKernel : IMapKernel<T>, allows ref struct => kernel.Stream512(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Compute<TKernel>(ref TKernel kernel, nuint index)
         where TKernel : IValueKernel<T>, allows ref struct => kernel.Compute512(index);
 

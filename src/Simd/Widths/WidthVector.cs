@@ -27,6 +27,10 @@ internal readonly struct WidthVector<T> : IKernelWidth<Vector<T>, T>
         where TKernel : IMapKernel<T>, allows ref struct => kernel.StepVector(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Stream<TKernel>(ref TKernel kernel, nuint index)
+        where TKernel : IMapKernel<T>, allows ref struct => kernel.StreamVector(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<T> Compute<TKernel>(ref TKernel kernel, nuint index)
         where TKernel : IValueKernel<T>, allows ref struct => kernel.ComputeVector(index);
 

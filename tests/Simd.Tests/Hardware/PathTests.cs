@@ -64,6 +64,74 @@ public sealed class PathTests(ITestOutputHelper output)
         AssertPathWidth(log, 999);
     }
 
+    [Fact]
+    public unsafe void MapDriverStreamsALargeDestinationFromItsFirstAlignedBlock()
+    {
+        // At every position in a cache line: one unaligned block before the aligned start, aligned streamed blocks,
+        // one unaligned block ending at the last whole block's end, the narrower widths for the rest.
+        int length = (MapDriver.StreamingBytes / sizeof(float)) + 37;
+        float[] destination = GC.AllocateArray<float>(length + 16, pinned: true);
+        for (int start = 0; start < 16; start++)
+        {
+            var log = new WidthLog();
+            var kernel = new RecordingKernel(log, destination: destination, start: start);
+            MapDriver.Run<float, RecordingKernel>(ref kernel, length);
+            AssertPathWidth(log, length, exactlyOnce: false);
+            int lanes = LanesOfPath();
+            if (lanes == 1)
+            {
+                Assert.Equal(0, log.Streamed);
+                continue;
+            }
+
+            nuint address;
+            fixed (float* first = &destination[start])
+            {
+                address = (nuint)first;
+            }
+
+            int offset = (int)(address % (nuint)(lanes * sizeof(float))) / sizeof(float);
+            int aligned = offset == 0 ? 0 : lanes - offset;
+            int whole = length - (length % lanes);
+            int streamed = (whole - aligned) / lanes;
+            int unaligned = (aligned != 0 ? 1 : 0) + ((whole - aligned) % lanes != 0 ? 1 : 0);
+            Assert.True(streamed == log.Streamed, $"start {start}: {log.Streamed} blocks streamed, expected {streamed}");
+            Assert.Equal(streamed + unaligned, BlocksOfPath(log));
+        }
+    }
+
+    [Fact]
+    public void MapDriverDoesNotStreamBelowTheThresholdOrAKernelThatIsNotStreamable()
+    {
+        float[] destination = new float[MapDriver.StreamingBytes / sizeof(float)];
+        var log = new WidthLog();
+        var kernel = new RecordingKernel(log, destination: destination);
+        MapDriver.Run<float, RecordingKernel>(ref kernel, destination.Length - 1);
+        Assert.Equal(0, log.Streamed);
+
+        // RecordingKernel without a destination throws if streamed.
+        var notStreamable = new RecordingKernel(log);
+        MapDriver.Run<float, RecordingKernel>(ref notStreamable, 4 * destination.Length);
+        Assert.Equal(0, log.Streamed);
+    }
+
+    private static int LanesOfPath() => SimdHardware.Path switch
+    {
+        SimdPath.Scalar => 1,
+        SimdPath.Vector128 => 4,
+        SimdPath.Avx2 => 8,
+        SimdPath.Avx512 => 16,
+        _ => Vector<float>.Count,
+    };
+
+    private static int BlocksOfPath(WidthLog log) => SimdHardware.Path switch
+    {
+        SimdPath.Vector128 => log.V128,
+        SimdPath.Avx2 => log.V256,
+        SimdPath.Avx512 => log.V512,
+        _ => log.VectorT,
+    };
+
     /// <summary>
     /// The path's width computed all but the ends (fewer than one vector before an aligned main loop and after it,
     /// which the narrower widths take), every element was computed exactly once, and no wider width than the path's

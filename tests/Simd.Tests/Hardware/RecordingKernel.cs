@@ -1,3 +1,4 @@
+using System;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using Simd.Operators;
@@ -12,19 +13,25 @@ internal sealed class WidthLog
     public int V256;
     public int V512;
     public int VectorT;
+
+    /// <summary>Blocks stored past the caches (counted in their width's field too).</summary>
+    public int Streamed;
 }
 
 /// <summary>
 /// A hand-written kernel that records the width of every call and returns zeros; as a sum kernel it says it has side
-/// outputs unless told otherwise, so the driver must compute each element exactly once.
+/// outputs unless told otherwise, so the driver must compute each element exactly once. Given a destination (and the
+/// element of it where the output starts) it says it is streamable, and its first output is that element.
 /// </summary>
-internal readonly ref struct RecordingKernel(WidthLog log, bool sideOutputs = true) : IMapKernel<float>, ISumKernel<float>
+internal readonly ref struct RecordingKernel(WidthLog log, bool sideOutputs = true, float[]? destination = null, int start = 0) : IMapKernel<float>, ISumKernel<float>
 {
     private static readonly float[] Output = new float[1];
 
     public bool IsExact => true;
 
-    public ref readonly float FirstOutput => ref Output[0];
+    public ref readonly float FirstOutput => ref destination is null ? ref Output[0] : ref destination[start];
+
+    public bool IsStreamable => destination is not null;
 
     public bool HasSideOutputs => sideOutputs;
 
@@ -39,6 +46,49 @@ internal readonly ref struct RecordingKernel(WidthLog log, bool sideOutputs = tr
     public void Step512(nuint index) => Compute512(index);
 
     public void StepVector(nuint index) => ComputeVector(index);
+
+    public void Stream128(nuint index)
+    {
+        Streamed(index, 16);
+        Compute128(index);
+    }
+
+    public void Stream256(nuint index)
+    {
+        Streamed(index, 32);
+        Compute256(index);
+    }
+
+    public void Stream512(nuint index)
+    {
+        Streamed(index, 64);
+        Compute512(index);
+    }
+
+    public void StreamVector(nuint index)
+    {
+        Streamed(index, Vector<float>.Count * sizeof(float));
+        ComputeVector(index);
+    }
+
+    /// <summary>Records a streamed block after checking what the driver promised: a streamable kernel, an aligned element.</summary>
+    private unsafe void Streamed(nuint index, int bytes)
+    {
+        if (destination is null)
+        {
+            throw new InvalidOperationException("a kernel that is not streamable was streamed");
+        }
+
+        fixed (float* element = &destination[start + (int)index])
+        {
+            if ((nuint)element % (nuint)bytes != 0)
+            {
+                throw new InvalidOperationException($"block {index} streamed to an address not aligned to {bytes} bytes");
+            }
+        }
+
+        log.Streamed++;
+    }
 
     public float Compute(nuint index)
     {
