@@ -24,6 +24,14 @@ public class FusedGradientPropertyTests
                         Gen.Choose(0, int.MaxValue).Select(seed => new Case(m, n, n + pad, offset, seed))))))
             .ToArbitrary();
 
+    private static Arbitrary<Case> TallCases()
+        => Gen.Choose(1_100, 6_000).SelectMany(m =>
+            Gen.Choose(1, 40).SelectMany(n =>
+                Gen.Choose(0, 3).SelectMany(pad =>
+                    Gen.Choose(0, 17).SelectMany(offset =>
+                        Gen.Choose(0, int.MaxValue).Select(seed => new Case(m, n, n + pad, offset, seed))))))
+            .ToArbitrary();
+
     /// <summary>X in a larger buffer at <c>Offset</c> with row stride <c>Stride</c>; w, b and y of moderate size.</summary>
     private static (float[] Buffer, ReadOnlyMatrixView<float> X, double[] XDense, float[] Y, float[] W, float B) Make(Case c)
     {
@@ -156,6 +164,36 @@ public class FusedGradientPropertyTests
             }
 
             return ok.Label($"m={c.M} n={c.N}: cost {cost} vs {expected} (±{costBound}), ∂b {biasGradient} vs {gb} (±{biasBound})");
+        });
+
+    // Tall and narrow: a chunk holds more rows than the buffer in which the log-loss's cost terms wait for one kernel
+    // call, so it is emptied within chunks as well as at their ends.
+    [Property(MaxTest = 25)]
+    public Property Fused_logistic_step_over_chunks_of_many_blocks_matches_naive_double_loops_within_derived_bound()
+        => Prop.ForAll(TallCases(), c =>
+        {
+            (float[] _, ReadOnlyMatrixView<float> x, double[] dense, float[] yRaw, float[] w, float b) = Make(c);
+            float[] y = Array.ConvertAll(yRaw, v => v > 0 ? 1f : 0f);
+            double[] yd = Array.ConvertAll(y, v => (double)v), wd = Array.ConvertAll(w, v => (double)v);
+            var gw = new double[c.N];
+            double expected = Reference.LogisticCostAndGradient(dense, yd, c.M, c.N, wd, b, 0, gw, out double gb);
+            (double costBound, double[] weightBounds, double biasBound) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.FloatU);
+            var gradient = new float[c.N];
+            float cost = LogisticRegression.CostAndGradient(x, y, w, b, gradient, out float biasGradient);
+
+            var xd = new ReadOnlyMatrixView<double>(dense, c.M, c.N);
+            (double costBoundD, double[] weightBoundsD, double biasBoundD) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.DoubleU);
+            var gradientD = new double[c.N];
+            double costD = LogisticRegression.CostAndGradient(xd, yd, wd, b, gradientD, out double biasGradientD);
+
+            bool ok = Math.Abs(cost - expected) <= costBound && Math.Abs(biasGradient - gb) <= biasBound
+                && Math.Abs(costD - expected) <= costBoundD && Math.Abs(biasGradientD - gb) <= biasBoundD;
+            for (int j = 0; j < c.N; j++)
+            {
+                ok &= Math.Abs(gradient[j] - gw[j]) <= weightBounds[j] && Math.Abs(gradientD[j] - gw[j]) <= weightBoundsD[j];
+            }
+
+            return ok.Label($"m={c.M} n={c.N}: cost {cost} / {costD} vs {expected} (±{costBound} / ±{costBoundD}), ∂b {biasGradient} / {biasGradientD} vs {gb}");
         });
 
     [Property(MaxTest = 60)]

@@ -207,6 +207,8 @@ internal static class FusedGradientStep
         Span<T> e = stackalloc T[MaxBlockRows];
         int blockRows = BlockRows<T>(n);
         double costSum = 0, sumE = 0;
+        int deferred = TLoss.IsSquaredError ? 0 : CostTermBuffer.Capacity;
+        var pending = new CostTermBuffer(stackalloc double[deferred], stackalloc double[deferred]);
 
         // While a block is re-read from L1 for the gradient, nothing asks memory for data, and for long rows
         // the hardware prefetcher does not run far enough ahead on its own: so each row's dot product requests
@@ -320,6 +322,7 @@ internal static class FusedGradientStep
                 TLoss.BlockErrors(
                     e.Slice(scored, count - scored),
                     MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref y, start + scored), count - scored),
+                    ref pending,
                     ref costSum,
                     ref sumE);
             }
@@ -343,6 +346,7 @@ internal static class FusedGradientStep
             }
         }
 
+        TLoss.FlushCostTerms(ref pending, ref costSum);
         errorSum = sumE + Vector128.Sum(errors0 + errors1);
         return costSum + Vector128.Sum(cost0 + cost1);
     }
