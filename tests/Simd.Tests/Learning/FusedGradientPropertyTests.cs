@@ -91,10 +91,14 @@ public class FusedGradientPropertyTests
         });
 
     /// <summary>
-    /// Row lengths of exactly four vectors of each width (16, 32, 64 floats) and one on either side take their own
-    /// grouped and row-wise forms; random lengths rarely hit them, so they are pinned here, misaligned and strided.
+    /// Row lengths of exactly four vectors of each width (16, 32, 64 floats; 8, 16, 32 doubles) and one on either side
+    /// take their own grouped and row-wise forms; random lengths rarely hit them, so they are pinned here, misaligned
+    /// and strided, for the linear step and the logistic step (float and double).
     /// </summary>
     [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
     [InlineData(15)]
     [InlineData(16)]
     [InlineData(17)]
@@ -139,6 +143,27 @@ public class FusedGradientPropertyTests
             for (int j = 0; j < c.N; j++)
             {
                 Assert.True(Math.Abs(gradient[j] - gw[j]) <= weightBounds[j], $"m={c.M} n={c.N}: ∂w[{j}] {gradient[j]} vs {gw[j]} (±{weightBounds[j]})");
+            }
+
+            // The logistic step groups the same rows (its errors then come a block at a time), in float and in double.
+            double[] labels = Array.ConvertAll(yd, v => v > 0 ? 1.0 : 0.0);
+            float[] labelsF = Array.ConvertAll(labels, v => (float)v);
+            double expectedLog = Reference.LogisticCostAndGradient(dense, labels, c.M, c.N, wd, b, 0, gw, out double gbLog);
+            (double costBoundLog, double[] weightBoundsLog, double biasBoundLog) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.FloatU);
+            float costLog = LogisticRegression.CostAndGradient(x, labelsF, w, b, gradient, out float biasLog);
+            Assert.True(Math.Abs(costLog - expectedLog) <= costBoundLog && Math.Abs(biasLog - gbLog) <= biasBoundLog, $"logistic m={c.M} n={c.N}: cost {costLog} vs {expectedLog}, ∂b {biasLog} vs {gbLog}");
+            for (int j = 0; j < c.N; j++)
+            {
+                Assert.True(Math.Abs(gradient[j] - gw[j]) <= weightBoundsLog[j], $"logistic m={c.M} n={c.N}: ∂w[{j}] {gradient[j]} vs {gw[j]} (±{weightBoundsLog[j]})");
+            }
+
+            (double costBoundD, double[] weightBoundsD, double biasBoundD) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.DoubleU);
+            var gradientD = new double[c.N];
+            double costD = LogisticRegression.CostAndGradient(new ReadOnlyMatrixView<double>(dense, c.M, c.N), labels, wd, b, gradientD, out double biasD);
+            Assert.True(Math.Abs(costD - expectedLog) <= costBoundD && Math.Abs(biasD - gbLog) <= biasBoundD, $"logistic double m={c.M} n={c.N}: cost {costD} vs {expectedLog}, ∂b {biasD} vs {gbLog}");
+            for (int j = 0; j < c.N; j++)
+            {
+                Assert.True(Math.Abs(gradientD[j] - gw[j]) <= weightBoundsD[j], $"logistic double m={c.M} n={c.N}: ∂w[{j}] {gradientD[j]} vs {gw[j]} (±{weightBoundsD[j]})");
             }
         }
     }

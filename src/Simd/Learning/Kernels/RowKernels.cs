@@ -66,6 +66,23 @@ internal static class RowKernels
         return s0;
     }
 
+    /// <summary>
+    /// <see cref="DotLanes{T, TVector, TWidth}"/> for a row of exactly four vectors against w held in registers
+    /// (<paramref name="w0"/> … <paramref name="w3"/>): one multiply and three multiply-adds in column order, where the
+    /// general form loads w again for every row and adds four products pairwise (seven operations and four loads).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector DotLanesOfFourVectors<T, TVector, TWidth>(ref readonly T row, TVector w0, TVector w1, TVector w2, TVector w3)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : IVectorWidth<TVector, T>
+    {
+        nuint count = TWidth.Count;
+        TVector s = TWidth.Multiply(TWidth.Load(in row, 0), w0);
+        s = TWidth.MultiplyAdd(TWidth.Load(in row, count), w1, s);
+        s = TWidth.MultiplyAdd(TWidth.Load(in row, 2 * count), w2, s);
+        return TWidth.MultiplyAdd(TWidth.Load(in row, 3 * count), w3, s);
+    }
+
     /// <summary>Σ a[j]·b[j], one element at a time in index order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T DotScalar<T>(ref readonly T a, ref readonly T b, int length)
