@@ -38,16 +38,31 @@ public static class MapDriver
         where TKernel : IMapKernel<T>, allows ref struct
     {
         nuint n = (nuint)length;
+
+        // Decided here rather than in the width's loop, whose inlining budget its kernel body needs.
+        bool streamed = n * (nuint)Unsafe.SizeOf<T>() >= StreamingBytes && kernel.IsStreamable;
         switch (WidthChoice.For<T>(n))
         {
+            case Width.VectorT when streamed:
+                Streamed<T, Vector<T>, WidthVector<T>, TKernel>(ref kernel, n);
+                break;
             case Width.VectorT:
                 Vectorized<T, Vector<T>, WidthVector<T>, TKernel>(ref kernel, n);
+                break;
+            case Width.V512 when streamed:
+                Streamed<T, Vector512<T>, Width512<T>, TKernel>(ref kernel, n);
                 break;
             case Width.V512:
                 Vectorized<T, Vector512<T>, Width512<T>, TKernel>(ref kernel, n);
                 break;
+            case Width.V256 when streamed:
+                Streamed<T, Vector256<T>, Width256<T>, TKernel>(ref kernel, n);
+                break;
             case Width.V256:
                 Vectorized<T, Vector256<T>, Width256<T>, TKernel>(ref kernel, n);
+                break;
+            case Width.V128 when streamed:
+                Streamed<T, Vector128<T>, Width128<T>, TKernel>(ref kernel, n);
                 break;
             case Width.V128:
                 Vectorized<T, Vector128<T>, Width128<T>, TKernel>(ref kernel, n);
@@ -78,12 +93,6 @@ public static class MapDriver
         TKernel kernel = source;
         nuint count = TWidth.Count;
         nuint i = 0;
-
-        if (length * (nuint)sizeof(T) >= StreamingBytes && kernel.IsStreamable)
-        {
-            Streamed<T, TVector, TWidth, TKernel>(ref kernel, length);
-            return;
-        }
 
         // Which width computes an element must not change its value, or the same inputs would give different bits at
         // different addresses: so the main loop starts at element 0 unless every width gives the scalar method's bits
