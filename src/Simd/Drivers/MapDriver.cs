@@ -188,6 +188,19 @@ public static class MapDriver
                     TWidth.Step(ref kernel, 0);
                 }
 
+                if (kernel.IsExact)
+                {
+                    // A short body: four blocks per iteration, as in the other loop (one for a long body, whose one
+                    // inlined copy keeps its constants in registers).
+                    for (; i + (4 * count) <= whole; i += 4 * count)
+                    {
+                        TWidth.Stream(ref kernel, i);
+                        TWidth.Stream(ref kernel, i + count);
+                        TWidth.Stream(ref kernel, i + (2 * count));
+                        TWidth.Stream(ref kernel, i + (3 * count));
+                    }
+                }
+
                 for (; i + count <= whole; i += count)
                 {
                     TWidth.Stream(ref kernel, i);
