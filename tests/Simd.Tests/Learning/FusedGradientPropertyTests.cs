@@ -146,25 +146,8 @@ public class FusedGradientPropertyTests
             }
 
             // The logistic step groups the same rows (its errors then come a block at a time), in float and in double.
-            double[] labels = Array.ConvertAll(yd, v => v > 0 ? 1.0 : 0.0);
-            float[] labelsF = Array.ConvertAll(labels, v => (float)v);
-            double expectedLog = Reference.LogisticCostAndGradient(dense, labels, c.M, c.N, wd, b, 0, gw, out double gbLog);
-            (double costBoundLog, double[] weightBoundsLog, double biasBoundLog) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.FloatU);
-            float costLog = LogisticRegression.CostAndGradient(x, labelsF, w, b, gradient, out float biasLog);
-            Assert.True(Math.Abs(costLog - expectedLog) <= costBoundLog && Math.Abs(biasLog - gbLog) <= biasBoundLog, $"logistic m={c.M} n={c.N}: cost {costLog} vs {expectedLog}, ∂b {biasLog} vs {gbLog}");
-            for (int j = 0; j < c.N; j++)
-            {
-                Assert.True(Math.Abs(gradient[j] - gw[j]) <= weightBoundsLog[j], $"logistic m={c.M} n={c.N}: ∂w[{j}] {gradient[j]} vs {gw[j]} (±{weightBoundsLog[j]})");
-            }
-
-            (double costBoundD, double[] weightBoundsD, double biasBoundD) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.DoubleU);
-            var gradientD = new double[c.N];
-            double costD = LogisticRegression.CostAndGradient(new ReadOnlyMatrixView<double>(dense, c.M, c.N), labels, wd, b, gradientD, out double biasD);
-            Assert.True(Math.Abs(costD - expectedLog) <= costBoundD && Math.Abs(biasD - gbLog) <= biasBoundD, $"logistic double m={c.M} n={c.N}: cost {costD} vs {expectedLog}, ∂b {biasD} vs {gbLog}");
-            for (int j = 0; j < c.N; j++)
-            {
-                Assert.True(Math.Abs(gradientD[j] - gw[j]) <= weightBoundsD[j], $"logistic double m={c.M} n={c.N}: ∂w[{j}] {gradientD[j]} vs {gw[j]} (±{weightBoundsD[j]})");
-            }
+            (bool logisticOk, string logisticLabel) = LogisticMatches(c);
+            Assert.True(logisticOk, logisticLabel);
         }
     }
 
@@ -172,23 +155,8 @@ public class FusedGradientPropertyTests
     public Property Fused_logistic_step_matches_naive_double_loops_within_derived_bound()
         => Prop.ForAll(Cases(), c =>
         {
-            (float[] _, ReadOnlyMatrixView<float> x, double[] dense, float[] yRaw, float[] w, float b) = Make(c);
-            float[] y = Array.ConvertAll(yRaw, v => v > 0 ? 1f : 0f);
-            double[] yd = Array.ConvertAll(y, v => (double)v), wd = Array.ConvertAll(w, v => (double)v);
-            var gw = new double[c.N];
-            double expected = Reference.LogisticCostAndGradient(dense, yd, c.M, c.N, wd, b, 0, gw, out double gb);
-            (double costBound, double[] weightBounds, double biasBound) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.FloatU);
-
-            var gradient = new float[c.N];
-            float cost = LogisticRegression.CostAndGradient(x, y, w, b, gradient, out float biasGradient);
-
-            bool ok = Math.Abs(cost - expected) <= costBound && Math.Abs(biasGradient - gb) <= biasBound;
-            for (int j = 0; j < c.N; j++)
-            {
-                ok &= Math.Abs(gradient[j] - gw[j]) <= weightBounds[j];
-            }
-
-            return ok.Label($"m={c.M} n={c.N}: cost {cost} vs {expected} (±{costBound}), ∂b {biasGradient} vs {gb} (±{biasBound})");
+            (bool ok, string label) = LogisticMatches(c);
+            return ok.Label(label);
         });
 
     // Tall and narrow: a chunk holds more rows than the buffer in which the log-loss's cost terms wait for one kernel
@@ -197,29 +165,38 @@ public class FusedGradientPropertyTests
     public Property Fused_logistic_step_over_chunks_of_many_blocks_matches_naive_double_loops_within_derived_bound()
         => Prop.ForAll(TallCases(), c =>
         {
-            (float[] _, ReadOnlyMatrixView<float> x, double[] dense, float[] yRaw, float[] w, float b) = Make(c);
-            float[] y = Array.ConvertAll(yRaw, v => v > 0 ? 1f : 0f);
-            double[] yd = Array.ConvertAll(y, v => (double)v), wd = Array.ConvertAll(w, v => (double)v);
-            var gw = new double[c.N];
-            double expected = Reference.LogisticCostAndGradient(dense, yd, c.M, c.N, wd, b, 0, gw, out double gb);
-            (double costBound, double[] weightBounds, double biasBound) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.FloatU);
-            var gradient = new float[c.N];
-            float cost = LogisticRegression.CostAndGradient(x, y, w, b, gradient, out float biasGradient);
-
-            var xd = new ReadOnlyMatrixView<double>(dense, c.M, c.N);
-            (double costBoundD, double[] weightBoundsD, double biasBoundD) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.DoubleU);
-            var gradientD = new double[c.N];
-            double costD = LogisticRegression.CostAndGradient(xd, yd, wd, b, gradientD, out double biasGradientD);
-
-            bool ok = Math.Abs(cost - expected) <= costBound && Math.Abs(biasGradient - gb) <= biasBound
-                && Math.Abs(costD - expected) <= costBoundD && Math.Abs(biasGradientD - gb) <= biasBoundD;
-            for (int j = 0; j < c.N; j++)
-            {
-                ok &= Math.Abs(gradient[j] - gw[j]) <= weightBounds[j] && Math.Abs(gradientD[j] - gw[j]) <= weightBoundsD[j];
-            }
-
-            return ok.Label($"m={c.M} n={c.N}: cost {cost} / {costD} vs {expected} (±{costBound} / ±{costBoundD}), ∂b {biasGradient} / {biasGradientD} vs {gb}");
+            (bool ok, string label) = LogisticMatches(c);
+            return ok.Label(label);
         });
+
+    /// <summary>
+    /// The logistic step (labels: the case's targets above 0 as 1, else 0) in float and in double, each within its
+    /// derived bound of the naive double loops.
+    /// </summary>
+    private static (bool Ok, string Label) LogisticMatches(Case c)
+    {
+        (float[] _, ReadOnlyMatrixView<float> x, double[] dense, float[] yRaw, float[] w, float b) = Make(c);
+        float[] y = Array.ConvertAll(yRaw, v => v > 0 ? 1f : 0f);
+        double[] yd = Array.ConvertAll(y, v => (double)v), wd = Array.ConvertAll(w, v => (double)v);
+        var gw = new double[c.N];
+        double expected = Reference.LogisticCostAndGradient(dense, yd, c.M, c.N, wd, b, 0, gw, out double gb);
+        (double costBound, double[] weightBounds, double biasBound) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.FloatU);
+        var gradient = new float[c.N];
+        float cost = LogisticRegression.CostAndGradient(x, y, w, b, gradient, out float biasGradient);
+
+        (double costBoundD, double[] weightBoundsD, double biasBoundD) = Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.DoubleU);
+        var gradientD = new double[c.N];
+        double costD = LogisticRegression.CostAndGradient(new ReadOnlyMatrixView<double>(dense, c.M, c.N), yd, wd, b, gradientD, out double biasGradientD);
+
+        bool ok = Math.Abs(cost - expected) <= costBound && Math.Abs(biasGradient - gb) <= biasBound
+            && Math.Abs(costD - expected) <= costBoundD && Math.Abs(biasGradientD - gb) <= biasBoundD;
+        for (int j = 0; j < c.N; j++)
+        {
+            ok &= Math.Abs(gradient[j] - gw[j]) <= weightBounds[j] && Math.Abs(gradientD[j] - gw[j]) <= weightBoundsD[j];
+        }
+
+        return (ok, $"m={c.M} n={c.N}: cost {cost} / {costD} vs {expected} (±{costBound} / ±{costBoundD}), ∂b {biasGradient} / {biasGradientD} vs {gb} (±{biasBound} / ±{biasBoundD})");
+    }
 
     [Property(MaxTest = 60)]
     public Property Fused_step_in_double_matches_reference_within_derived_bound()
