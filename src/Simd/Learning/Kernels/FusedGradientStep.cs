@@ -235,11 +235,6 @@ internal static class FusedGradientStep
         bool fourVectors = grouped && n == 4 * (int)TWidth.Count;
         bool fused = TLoss.IsSquaredError && fourVectors;
 
-        // Rows of exactly four vectors keep w in four registers for the whole chunk (RowKernels.DotLanesOfFourVectors).
-        TVector w0 = fourVectors ? TWidth.Load(in w, 0) : TWidth.Zero;
-        TVector w1 = fourVectors ? TWidth.Load(in w, TWidth.Count) : TWidth.Zero;
-        TVector w2 = fourVectors ? TWidth.Load(in w, 2 * TWidth.Count) : TWidth.Zero;
-        TVector w3 = fourVectors ? TWidth.Load(in w, 3 * TWidth.Count) : TWidth.Zero;
         TVector g0 = TWidth.Zero, g1 = TWidth.Zero, g2 = TWidth.Zero, g3 = TWidth.Zero;
         Vector128<double> cost0 = default, cost1 = default, errors0 = default, errors1 = default;
         Vector128<T> bias = Vector128.Create(b);
@@ -257,16 +252,16 @@ internal static class FusedGradientStep
                     Vector128<T> z;
                     if (typeof(T) == typeof(float))
                     {
-                        Vector128<float> a0 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in row, in w, n, fourVectors, w0, w1, w2, w3)).AsSingle();
-                        Vector128<float> a1 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in Unsafe.Add(ref row, stride), in w, n, fourVectors, w0, w1, w2, w3)).AsSingle();
-                        Vector128<float> a2 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in Unsafe.Add(ref row, 2 * stride), in w, n, fourVectors, w0, w1, w2, w3)).AsSingle();
-                        Vector128<float> a3 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in Unsafe.Add(ref row, 3 * stride), in w, n, fourVectors, w0, w1, w2, w3)).AsSingle();
+                        Vector128<float> a0 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in row, in w, n, fourVectors)).AsSingle();
+                        Vector128<float> a1 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in Unsafe.Add(ref row, stride), in w, n, fourVectors)).AsSingle();
+                        Vector128<float> a2 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in Unsafe.Add(ref row, 2 * stride), in w, n, fourVectors)).AsSingle();
+                        Vector128<float> a3 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in Unsafe.Add(ref row, 3 * stride), in w, n, fourVectors)).AsSingle();
                         z = Sse3.HorizontalAdd(Sse3.HorizontalAdd(a0, a1), Sse3.HorizontalAdd(a2, a3)).As<float, T>();
                     }
                     else
                     {
-                        Vector128<double> a0 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in row, in w, n, fourVectors, w0, w1, w2, w3)).AsDouble();
-                        Vector128<double> a1 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in Unsafe.Add(ref row, stride), in w, n, fourVectors, w0, w1, w2, w3)).AsDouble();
+                        Vector128<double> a0 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in row, in w, n, fourVectors)).AsDouble();
+                        Vector128<double> a1 = TWidth.Fold128(RowDot<T, TVector, TWidth>(in Unsafe.Add(ref row, stride), in w, n, fourVectors)).AsDouble();
                         z = Sse3.HorizontalAdd(a0, a1).As<double, T>();
                     }
 
@@ -358,13 +353,18 @@ internal static class FusedGradientStep
         return costSum + Vector128.Sum(cost0 + cost1);
     }
 
-    /// <summary>A grouped row's dot-product lanes: against w in registers for rows of exactly four vectors, else the general form.</summary>
+    /// <summary>
+    /// A grouped row's dot-product lanes: for rows of exactly four vectors one multiply and three multiply-adds, with w's
+    /// four loads the same for every row of a group (nothing is stored between them, so they are read once per group;
+    /// held in registers for the whole chunk instead, they cost the other row lengths four registers), else the general form.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector RowDot<T, TVector, TWidth>(ref readonly T row, ref readonly T w, int n, bool fourVectors, TVector w0, TVector w1, TVector w2, TVector w3)
+    private static TVector RowDot<T, TVector, TWidth>(ref readonly T row, ref readonly T w, int n, bool fourVectors)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : IVectorWidth<TVector, T>
         => fourVectors
-            ? RowKernels.DotLanesOfFourVectors<T, TVector, TWidth>(in row, w0, w1, w2, w3)
+            ? RowKernels.DotLanesOfFourVectors<T, TVector, TWidth>(
+                in row, TWidth.Load(in w, 0), TWidth.Load(in w, TWidth.Count), TWidth.Load(in w, 2 * TWidth.Count), TWidth.Load(in w, 3 * TWidth.Count))
             : RowKernels.DotLanes<T, TVector, TWidth>(in row, in w, n);
 
     /// <summary>Asks for the cache lines of one row ahead of use (x86 only; a hint that never faults).</summary>
