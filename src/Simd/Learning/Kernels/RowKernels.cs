@@ -67,9 +67,9 @@ internal static class RowKernels
     }
 
     /// <summary>
-    /// <see cref="DotLanes{T, TVector, TWidth}"/> for a row of exactly four vectors against w held in registers
-    /// (<paramref name="w0"/> … <paramref name="w3"/>): one multiply and three multiply-adds in column order, where the
-    /// general form loads w again for every row and adds four products pairwise (seven operations and four loads).
+    /// <see cref="DotLanes{T, TVector, TWidth}"/> for a row of exactly four vectors against w's four vectors
+    /// (<paramref name="w0"/> … <paramref name="w3"/>, loaded by the caller once for several rows): one multiply and three
+    /// multiply-adds in column order, where the general form takes four multiplies and three additions.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector DotLanesOfFourVectors<T, TVector, TWidth>(ref readonly T row, TVector w0, TVector w1, TVector w2, TVector w3)
