@@ -1,3 +1,4 @@
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -10,9 +11,9 @@ namespace Simd.Operators;
 /// inputs. Called by generated code; <see cref="Drivers.MapDriver"/> decides when.
 /// </summary>
 /// <remarks>
-/// The element at <c>index</c> must be aligned to the vector's size and its memory pinned for as long as the stores
-/// run (on x86 an unaligned non-temporal store faults). The driver pins the destination and issues the store fence
-/// after its last one.
+/// The element at <c>index</c> must be aligned to the vector's size (else <see cref="ArgumentException"/>: on x86 an
+/// unaligned non-temporal store faults) and its memory pinned for as long as the stores run. The driver pins the
+/// destination and issues the store fence after its last one.
 /// </remarks>
 public static class NonTemporal
 {
@@ -24,7 +25,7 @@ public static class NonTemporal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Store<T>(Vector128<T> value, ref T destination, nuint index)
         where T : unmanaged
-        => Vector128.StoreAlignedNonTemporal(value, (T*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
+        => Vector128.StoreAlignedNonTemporal(value, Aligned(ref destination, index, 16));
 
     /// <summary>Stores <paramref name="value"/> at element <paramref name="index"/> of <paramref name="destination"/>, which is 32-byte aligned there.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -34,7 +35,7 @@ public static class NonTemporal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Store<T>(Vector256<T> value, ref T destination, nuint index)
         where T : unmanaged
-        => Vector256.StoreAlignedNonTemporal(value, (T*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
+        => Vector256.StoreAlignedNonTemporal(value, Aligned(ref destination, index, 32));
 
     /// <summary>Stores <paramref name="value"/> at element <paramref name="index"/> of <paramref name="destination"/>, which is 64-byte aligned there.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -44,7 +45,28 @@ public static class NonTemporal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Store<T>(Vector512<T> value, ref T destination, nuint index)
         where T : unmanaged
-        => Vector512.StoreAlignedNonTemporal(value, (T*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
+        => Vector512.StoreAlignedNonTemporal(value, Aligned(ref destination, index, 64));
+
+    /// <summary>
+    /// The address of the element, checked: an unaligned non-temporal store would fault and end the process, so a
+    /// misaligned call throws instead (one predictable branch per block; the driver never makes one).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe T* Aligned<T>(ref T destination, nuint index, nuint bytes)
+        where T : unmanaged
+    {
+        T* element = (T*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index));
+        if (((nuint)element & (bytes - 1)) != 0)
+        {
+            ThrowMisaligned(bytes);
+        }
+
+        return element;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowMisaligned(nuint bytes)
+        => throw new ArgumentException($"The destination element is not aligned to {bytes} bytes: a non-temporal store of this width needs that alignment (and pinned memory).", "destination");
 
     /// <summary>
     /// Stores <paramref name="value"/> at element <paramref name="index"/> of <paramref name="destination"/>, which is
