@@ -174,48 +174,45 @@ public static class MapDriver
             nuint offset = (nuint)destination & ((count * (nuint)sizeof(T)) - 1);
             if (offset % (nuint)sizeof(T) != 0)
             {
-                // An element-misaligned destination (a span cast from bytes): no block can be aligned.
-                for (nuint j = 0; j < whole; j += count)
-                {
-                    TWidth.Step(ref kernel, j);
-                }
+                // An element-misaligned destination (a span cast from bytes) can have no aligned block: the ordinary
+                // loop, which gives every element the width the streamed one would.
+                Vectorized<T, TVector, TWidth, TKernel>(ref kernel, length);
+                return;
             }
-            else
+
+            nuint i = offset == 0 ? 0 : count - (offset / (nuint)sizeof(T));
+            if (i != 0)
             {
-                nuint i = offset == 0 ? 0 : count - (offset / (nuint)sizeof(T));
-                if (i != 0)
-                {
-                    TWidth.Step(ref kernel, 0);
-                }
+                TWidth.Step(ref kernel, 0);
+            }
 
-                if (kernel.IsExact)
-                {
-                    // A short body: four blocks per iteration, as in the other loop (one for a long body, whose one
-                    // inlined copy keeps its constants in registers).
-                    for (; i + (4 * count) <= whole; i += 4 * count)
-                    {
-                        TWidth.Stream(ref kernel, i);
-                        TWidth.Stream(ref kernel, i + count);
-                        TWidth.Stream(ref kernel, i + (2 * count));
-                        TWidth.Stream(ref kernel, i + (3 * count));
-                    }
-                }
-
-                for (; i + count <= whole; i += count)
+            if (kernel.IsExact)
+            {
+                // A short body: four blocks per iteration, as in the other loop (one for a long body, whose one
+                // inlined copy keeps its constants in registers).
+                for (; i + (4 * count) <= whole; i += 4 * count)
                 {
                     TWidth.Stream(ref kernel, i);
+                    TWidth.Stream(ref kernel, i + count);
+                    TWidth.Stream(ref kernel, i + (2 * count));
+                    TWidth.Stream(ref kernel, i + (3 * count));
                 }
+            }
 
-                if (i < whole)
-                {
-                    TWidth.Step(ref kernel, whole - count);
-                }
+            for (; i + count <= whole; i += count)
+            {
+                TWidth.Stream(ref kernel, i);
+            }
 
-                // Non-temporal stores are weakly ordered: fence them before anything that hands the output on.
-                if (Sse.IsSupported)
-                {
-                    Sse.StoreFence();
-                }
+            if (i < whole)
+            {
+                TWidth.Step(ref kernel, whole - count);
+            }
+
+            // Non-temporal stores are weakly ordered: fence them before anything that hands the output on.
+            if (Sse.IsSupported)
+            {
+                Sse.StoreFence();
             }
         }
 
