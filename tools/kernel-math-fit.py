@@ -9,8 +9,9 @@ of 2^-24 (float) or 2^-53 (double) relative to the function value.
     python3 tools/kernel-math-fit.py FUNCTION DEGREE s|d
 
 FUNCTION: exp (float Exp, Q of degree 4), exp2 (float Exp2, 6), log (float Log, 8), tanh (Tanh on
-|x| < 0.625: float 5, double 10), tanh1 (the same on |x| < 1, not used), sin and cos (float Sin/Cos, 3 each; the double ones use the
-Taylor coefficients), atan (double on [0, tan(pi/8)], not used), atan716 (double Atan on [0, 7/16], 11),
+|x| < 0.625: float 5, double 10), tanh1 (the same on |x| < 1, not used), sin and cos (float Sin/Cos, 3 each; the double SinCos uses the
+Taylor coefficients), sinpi2 (double Sin and Cos on their own: sin on |r| <= pi/2, 8; the first coefficient is
+used as -1/6 exactly), atan (double on [0, tan(pi/8)], not used), atan716 (double Atan on [0, 7/16], 11),
 cbrt (double Cbrt start, 3), logt (float Log with the AVX-512 table, P of degree 3; also prints the table).
 """
 from decimal import Decimal as D, getcontext
@@ -170,6 +171,10 @@ elif which == 'tanh1':
     w = lambda s: s*s.sqrt()/tanh(eps(s).sqrt())
 elif which == 'sin':
     a, b = D(0), (PI/4)**2*D('1.0001')
+    g = lambda s: (sin_(eps(s).sqrt()) - eps(s).sqrt())/eps(s).sqrt()**3
+    w = lambda s: s*s.sqrt()/sin_(eps(s).sqrt())
+elif which == 'sinpi2':
+    a, b = D(0), (PI/2)**2*D('1.0001')
     g = lambda s: (sin_(eps(s).sqrt()) - eps(s).sqrt())/eps(s).sqrt()**3
     w = lambda s: s*s.sqrt()/sin_(eps(s).sqrt())
 elif which == 'cos':

@@ -206,6 +206,11 @@ public static partial class KernelMath
             return TLanes.Map(x, Math.Sin);
         }
 
+        if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+        {
+            return SinByHalfTurns<TLanes, TVector>(x);
+        }
+
         (TVector sin, _) = SinCosReduced<TLanes, TVector>(x);
         return sin;
     }
@@ -219,10 +224,20 @@ public static partial class KernelMath
             return TLanes.Map(x, Math.Cos);
         }
 
+        if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+        {
+            return CosByHalfTurns<TLanes, TVector>(x);
+        }
+
         (_, TVector cos) = SinCosReduced<TLanes, TVector>(x);
         return cos;
     }
 
+    /// <remarks>
+    /// With fused multiply-add, the Sin and the Cos of their own (two reductions and two polynomials, where the quadrant
+    /// form shares one reduction): a kernel that computes both of one x, which the generator turns into this call, gets
+    /// the same bits as one that computes either.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (TVector Sin, TVector Cos) SinCosDouble<TLanes, TVector>(TVector x)
         where TLanes : IDoubleLanes<TVector>
@@ -232,7 +247,42 @@ public static partial class KernelMath
             return (TLanes.Map(x, Math.Sin), TLanes.Map(x, Math.Cos));
         }
 
+        if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+        {
+            return (SinByHalfTurns<TLanes, TVector>(x), CosByHalfTurns<TLanes, TVector>(x));
+        }
+
         return SinCosReduced<TLanes, TVector>(x);
+    }
+
+    /// <summary>x = 2k·π/2 + r with |r| ≤ π/2: sin x = (−1)ᵏ·sin r (fused multiply-add only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector SinByHalfTurns<TLanes, TVector>(TVector x)
+        where TLanes : IDoubleLanes<TVector>
+    {
+        TVector magic = TLanes.Create(RoundMagic);
+        TVector shifted = TLanes.MultiplyAdd(x, TLanes.Create(OneOverPi), magic);
+        TVector k = TLanes.Subtract(shifted, magic);
+        TVector sin = SinOfRemainder<TLanes, TVector>(x, TLanes.Add(k, k), wide: false);
+
+        // The sign from the lowest bit of k; sin ±0 = ±0 (the reduction gives +0 for −0).
+        TVector sinOfX = TLanes.Xor(sin, TLanes.ShiftLeftBits(shifted, 63));
+        return TLanes.Select(TLanes.Equal(x, TLanes.Create(0.0)), x, sinOfX);
+    }
+
+    /// <summary>
+    /// x = (2j + 1)·π/2 + r with |r| ≤ π/2: cos x = −(−1)ʲ·sin r (fused multiply-add only). j = round(x/π − 1/2): the
+    /// sum is rounded before the shift rounds it to an integer, which can only move r a hair past ±π/2, inside the fit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector CosByHalfTurns<TLanes, TVector>(TVector x)
+        where TLanes : IDoubleLanes<TVector>
+    {
+        TVector magic = TLanes.Create(RoundMagic);
+        TVector shifted = TLanes.Add(TLanes.MultiplyAdd(x, TLanes.Create(OneOverPi), TLanes.Create(-0.5)), magic);
+        TVector j = TLanes.Subtract(shifted, magic);
+        TVector sin = SinOfRemainder<TLanes, TVector>(x, TLanes.MultiplyAdd(j, TLanes.Create(2.0), TLanes.Create(1.0)), wide: true);
+        return TLanes.Xor(sin, TLanes.Xor(TLanes.ShiftLeftBits(shifted, 63), TLanes.Create(-0.0)));
     }
 
     /// <summary>Lanes that are finite and beyond <see cref="SinCosFastPathLimit"/>.</summary>
@@ -242,6 +292,149 @@ public static partial class KernelMath
     {
         TVector a = TLanes.Abs(x);
         return TLanes.And(TLanes.LessThan(TLanes.Create(SinCosFastPathLimit), a), TLanes.LessThan(a, TLanes.Create(double.PositiveInfinity)));
+    }
+
+    private const double OneOverPi = 0.3183098861837907;
+
+    // sin r = r + C3·r³ + r⁵·P(r²) on |r| ≤ π/2 (a hair beyond, for the rounding of the quadrant): C3 = −1/6 carried as
+    // SinWideC3 + SinWideC3Low; P of degree 7 fitted with the rest (tools/kernel-math-fit.py sinpi2 8 d; the fit's own
+    // cubic coefficient is −1/6 + 2·10⁻²⁰, which r³ ≤ 3.9 turns into far less than an ulp). Its error as rounded is below
+    // 0.05 ulp of sin r once the cubic term is exact.
+    private const double SinWideC3 = -0.16666666666666666;
+    private const double SinWideC3Low = -9.25185853854297e-18;
+    private const double SinWideC5 = 0.008333333333333333;
+    private const double SinWideC7 = -0.0001984126984126967;
+    private const double SinWideC9 = 2.755731922394016e-06;
+    private const double SinWideC11 = -2.505210837848431e-08;
+    private const double SinWideC13 = 1.6059043195671573e-10;
+    private const double SinWideC15 = -7.64712724043912e-13;
+    private const double SinWideC17 = 2.8102025341887123e-15;
+    private const double SinWideC19 = -7.981353307480755e-18;
+
+    /// <summary>
+    /// sin(x − m·π/2) for an integer-valued m with |m| &lt; 2¹⁹ whose remainder lies in [−π/2, π/2] (the Sin and Cos of one
+    /// function each, with fused multiply-add): one polynomial where the quadrant form needs both.
+    /// </summary>
+    /// <remarks>
+    /// With r up to π/2 the cubic term reaches 0.65 of the result, so its rounding errors would cost up to 3 ulp;
+    /// instead r + C3·r³ is formed as a rounded sum plus exact error terms (r², r·C3 and their product each split
+    /// by a fused multiply-add, then Fast2Sum, valid as |C3·r³| ≤ 0.42·|r|). What is left to round is the final sum
+    /// (0.5 ulp) and the r⁵ part, at most 0.077 of the result with a relative error of about 4.3·2⁻⁵³ (r⁴, the product
+    /// with r, p and the last multiply-add: 0.33 ulp), plus the coefficients' error and the cos r below: under 0.9 ulp
+    /// in all. rc, the reduction's error, enters as rc·cos r with cos r ≈ 1 − r²/2 + r⁴/24.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector SinOfRemainder<TLanes, TVector>(TVector x, TVector m, bool wide)
+        where TLanes : IDoubleLanes<TVector>
+    {
+        TVector r = HalfPiRemainderFused<TLanes, TVector>(x, m, out TVector rc, wide);
+        TVector z = TLanes.Multiply(r, r);
+        TVector zError = TLanes.MultiplyAdd(r, r, TLanes.Negate(z));
+        TVector c3 = TLanes.Create(SinWideC3);
+        TVector h = TLanes.Multiply(r, c3);
+        TVector hError = TLanes.MultiplyAdd(r, c3, TLanes.Negate(h));
+        TVector q = TLanes.Multiply(h, z);
+        TVector qError = TLanes.MultiplyAdd(h, z, TLanes.Negate(q));
+        TVector sum = TLanes.Add(r, q);
+        TVector sumError = TLanes.Subtract(q, TLanes.Subtract(sum, r));
+
+        // r⁴ to one rounding from z + zError, so that the r⁵ part's own error stays near four roundings; then
+        // p = C5 + z·P(z), P by Estrin's scheme, whose errors reach p scaled by |z·P/p| ≤ 0.07.
+        TVector z2 = TLanes.MultiplyAdd(z, z, TLanes.Multiply(TLanes.Add(z, z), zError));
+        TVector z4 = TLanes.Multiply(z2, z2);
+        TVector upper = TLanes.MultiplyAdd(
+            TLanes.MultiplyAdd(TLanes.Create(SinWideC19), z2, TLanes.MultiplyAdd(TLanes.Create(SinWideC17), z, TLanes.Create(SinWideC15))),
+            z4,
+            TLanes.MultiplyAdd(
+                TLanes.MultiplyAdd(TLanes.Create(SinWideC13), z, TLanes.Create(SinWideC11)),
+                z2,
+                TLanes.MultiplyAdd(TLanes.Create(SinWideC9), z, TLanes.Create(SinWideC7))));
+        TVector p = TLanes.MultiplyAdd(z, upper, TLanes.Create(SinWideC5));
+        TVector cosR = TLanes.MultiplyAdd(z2, TLanes.Create(1.0 / 24), TLanes.MultiplyAdd(z, TLanes.Create(-0.5), TLanes.Create(1.0)));
+        TVector tail = TLanes.MultiplyAdd(TLanes.Multiply(r, z2), p, TLanes.Multiply(rc, cosR));
+
+        // The cubic term's error: (h + hError)(z + zError) − q = qError + h·zError + hError·z (hError·zError is below
+        // 2⁻¹⁰⁶ of it), and C3Low·r³.
+        TVector cubicError = TLanes.MultiplyAdd(
+            h,
+            zError,
+            TLanes.MultiplyAdd(hError, z, TLanes.MultiplyAdd(TLanes.Multiply(r, z), TLanes.Create(SinWideC3Low), qError)));
+        return TLanes.Add(sum, TLanes.Add(sumError, TLanes.Add(tail, cubicError)));
+    }
+
+    /// <summary>
+    /// r + rc = x − k·π/2 for an integer-valued k with |k| &lt; 2¹⁹, r the rounded sum and rc its error (about 2⁻¹⁰⁰
+    /// relative even next to a multiple of π/2).
+    /// </summary>
+    /// <param name="x">The arguments.</param>
+    /// <param name="k">The multiples of π/2 to take away.</param>
+    /// <param name="rc">The error of the result.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector HalfPiRemainder<TLanes, TVector>(TVector x, TVector k, out TVector rc)
+        where TLanes : IDoubleLanes<TVector>
+    {
+        if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
+        {
+            return HalfPiRemainderFused<TLanes, TVector>(x, k, out rc, wide: false);
+        }
+
+        // Without fused multiply-add: parts of 33 bits, whose products with k are exact. y1 is exact (k·part1
+        // is within a factor of two of x, or k = 0); each further product is subtracted with TwoSum.
+        TVector y1 = TLanes.Subtract(x, TLanes.Multiply(k, TLanes.Create(PiOver2Part1)));
+        TVector m2 = TLanes.Multiply(k, TLanes.Create(PiOver2Part2));
+        TVector s1 = TLanes.Subtract(y1, m2);
+        TVector sb = TLanes.Subtract(s1, y1);
+        TVector e = TLanes.Subtract(TLanes.Subtract(y1, TLanes.Subtract(s1, sb)), TLanes.Add(m2, sb));
+        TVector m3 = TLanes.Multiply(k, TLanes.Create(PiOver2Part3));
+        TVector s = TLanes.Subtract(s1, m3);
+        TVector s2b = TLanes.Subtract(s, s1);
+        TVector e2 = TLanes.Subtract(TLanes.Subtract(s1, TLanes.Subtract(s, s2b)), TLanes.Add(m3, s2b));
+        TVector c = TLanes.Subtract(TLanes.Add(e, e2), TLanes.Multiply(k, TLanes.Create(PiOver2Part4)));
+
+        TVector r = TLanes.Add(s, c);
+        rc = TLanes.Subtract(c, TLanes.Subtract(r, s));
+        return r;
+    }
+
+
+    /// <summary>
+    /// <see cref="HalfPiRemainder"/> with fused multiply-add: a method of its own, so that the Sin and Cos of one
+    /// function each inline this much and not the other variant too (inlined, both together exceeded the JIT's inlining
+    /// budget and the whole function was left as calls).
+    /// </summary>
+    /// <param name="x">The arguments.</param>
+    /// <param name="k">The multiples of π/2 to take away.</param>
+    /// <param name="rc">The error of the result.</param>
+    /// <param name="wide">
+    /// Whether |x − k·π/2| may reach 1 while |x| &lt; 1 (the double Cos on its own, whose k is odd: ±1 there): then the
+    /// first fused step is rounded too (x is finer than the result's ulp) and its error joins rc. Without, it is exact:
+    /// |x| ≥ 1 is a multiple of 2⁻⁵² like k·p₁ and the result is below 2, or the result is below 1.
+    /// </param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector HalfPiRemainderFused<TLanes, TVector>(TVector x, TVector k, out TVector rc, bool wide)
+        where TLanes : IDoubleLanes<TVector>
+    {
+        // y1 = x − k·part1 is exact; k·part2 is taken as its rounded value and exact error (a fused
+        // multiply-add) and subtracted with TwoSum, exact through the cancellation next to a multiple of
+        // π/2; k·part3 only adds to the error term.
+        TVector y1 = TLanes.MultiplyAdd(k, TLanes.Create(-PiOver2Fused1), x);
+        TVector m2 = TLanes.Multiply(k, TLanes.Create(PiOver2Fused2));
+        TVector m2Error = TLanes.MultiplyAdd(k, TLanes.Create(PiOver2Fused2), TLanes.Negate(m2));
+        TVector s = TLanes.Subtract(y1, m2);
+        TVector sb = TLanes.Subtract(s, y1);
+        TVector e = TLanes.Subtract(TLanes.Subtract(y1, TLanes.Subtract(s, sb)), TLanes.Add(m2, sb));
+        TVector tail = TLanes.Subtract(e, m2Error);
+        if (wide)
+        {
+            // y1's error, x − (y1 + k·p₁): zero where y1 is exact (the fused sum then gives x back), and exact by
+            // Fast2Sum where |x| < 1 (k = ±1, so k·p₁ is exact and larger than x).
+            tail = TLanes.Add(tail, TLanes.Subtract(x, TLanes.MultiplyAdd(k, TLanes.Create(PiOver2Fused1), y1)));
+        }
+
+        TVector c = TLanes.MultiplyAdd(k, TLanes.Create(-PiOver2Fused3), tail);
+        TVector r = TLanes.Add(s, c);
+        rc = TLanes.Subtract(c, TLanes.Subtract(r, s));
+        return r;
     }
 
     /// <summary>
@@ -255,38 +448,7 @@ public static partial class KernelMath
         TVector magic = TLanes.Create(RoundMagic);
         TVector shifted = TLanes.MultiplyAdd(x, TLanes.Create(TwoOverPi), magic);
         TVector k = TLanes.Subtract(shifted, magic);
-        TVector s, c;
-        if (Simd.Hardware.SimdHardware.HasFusedMultiplyAdd)
-        {
-            // y1 = x − k·part1 is exact; k·part2 is taken as its rounded value and exact error (a fused
-            // multiply-add) and subtracted with TwoSum, exact through the cancellation next to a multiple of
-            // π/2; k·part3 only adds to the error term.
-            TVector y1 = TLanes.MultiplyAdd(k, TLanes.Create(-PiOver2Fused1), x);
-            TVector m2 = TLanes.Multiply(k, TLanes.Create(PiOver2Fused2));
-            TVector m2Error = TLanes.MultiplyAdd(k, TLanes.Create(PiOver2Fused2), TLanes.Negate(m2));
-            s = TLanes.Subtract(y1, m2);
-            TVector sb = TLanes.Subtract(s, y1);
-            TVector e = TLanes.Subtract(TLanes.Subtract(y1, TLanes.Subtract(s, sb)), TLanes.Add(m2, sb));
-            c = TLanes.MultiplyAdd(k, TLanes.Create(-PiOver2Fused3), TLanes.Subtract(e, m2Error));
-        }
-        else
-        {
-            // Without fused multiply-add: parts of 33 bits, whose products with k are exact. y1 is exact (k·part1
-            // is within a factor of two of x, or k = 0); each further product is subtracted with TwoSum.
-            TVector y1 = TLanes.Subtract(x, TLanes.Multiply(k, TLanes.Create(PiOver2Part1)));
-            TVector m2 = TLanes.Multiply(k, TLanes.Create(PiOver2Part2));
-            TVector s1 = TLanes.Subtract(y1, m2);
-            TVector sb = TLanes.Subtract(s1, y1);
-            TVector e = TLanes.Subtract(TLanes.Subtract(y1, TLanes.Subtract(s1, sb)), TLanes.Add(m2, sb));
-            TVector m3 = TLanes.Multiply(k, TLanes.Create(PiOver2Part3));
-            s = TLanes.Subtract(s1, m3);
-            TVector s2b = TLanes.Subtract(s, s1);
-            TVector e2 = TLanes.Subtract(TLanes.Subtract(s1, TLanes.Subtract(s, s2b)), TLanes.Add(m3, s2b));
-            c = TLanes.Subtract(TLanes.Add(e, e2), TLanes.Multiply(k, TLanes.Create(PiOver2Part4)));
-        }
-
-        TVector r = TLanes.Add(s, c);
-        TVector rc = TLanes.Subtract(c, TLanes.Subtract(r, s));
+        TVector r = HalfPiRemainder<TLanes, TVector>(x, k, out TVector rc);
 
         // sin(r + rc) ≈ r + (r³·P(r²) + rc); cos(r + rc) ≈ 1 − r²/2 + (r⁴·Q(r²) − r·rc), with 1 − r²/2
         // split so that its rounding error is kept. The fast multiply-add throughout.
