@@ -81,8 +81,11 @@ public static class SumDriver
         // split loads, but shifts every element to another lane; AlignedFromElementZero undoes the shift exactly, so
         // both loops give the same bits for the same values at any address. (The address is read through the
         // parameter: taking it from the local copy below would keep that copy in memory.)
+        // Only exact kernels: the aligned loop's four blocks per iteration, peeled block and ends hold a dozen copies of
+        // the body, more than the JIT inlines for a kernel that calls a KernelMath function (whose blocks then became
+        // calls); for such a body the split loads it saves are a small part of a block's work anyway.
         nuint offset = (nuint)Unsafe.AsPointer(ref Unsafe.AsRef(in source.FirstLane)) & ((count * (nuint)sizeof(T)) - 1);
-        if (offset != 0 && offset % (nuint)sizeof(T) == 0 && length >= AlignedMinimumBlocks * count)
+        if (source.IsExact && offset != 0 && offset % (nuint)sizeof(T) == 0 && length >= AlignedMinimumBlocks * count)
         {
             return AlignedFromElementZero<T, TVector, TWidth, TKernel>(ref source, length, count - (offset / (nuint)sizeof(T)));
         }
@@ -277,7 +280,12 @@ public static class SumDriver
         private TVector _element;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Not inlined into Vectorized, for the same reason as Vectorized is not inlined into Run: its call is the first in
+    // Vectorized, so the JIT inlined it (four copies of the kernel's body) before it could fold the HasSideOutputs test
+    // that makes it dead code for most kernels, which used up Vectorized's inlining budget: the IsExact test and every
+    // block of the loop that followed were left as calls (the double LogLossTermSum of the logistic step ran at 2.3 ns
+    // per element, its Exp and Log alone at about 1).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static T EachElementOnce<T, TVector, TWidth, TKernel>(ref TKernel source, nuint length)
         where T : unmanaged, INumber<T>
         where TWidth : IKernelWidth<TVector, T>
