@@ -16,12 +16,12 @@ namespace Simd.Drivers;
 public static class MapDriver
 {
     /// <summary>
-    /// The destination size from which a streamable kernel's blocks are stored past the caches. Below it the output
-    /// fits in half of a typical 2 MiB L2 beside its input, where a following kernel would read it back from cache;
-    /// above it, storing through the cache costs a read of each line first and evicts the input (measured on one
-    /// AVX-512 core: the float Exp map at 4 MiB 18 % faster streamed, at 256 KiB 40 % slower).
+    /// The destination size from which a streamable kernel's blocks are stored past the caches: 1 MiB, or never on
+    /// processors whose non-temporal stores measured slower than cached ones at every size
+    /// (<see cref="Hardware.StreamingStores"/>). Settable for the tests of the streamed loop, which run it at 1 MiB on
+    /// every processor, in a collection of their own; nothing else changes it.
     /// </summary>
-    internal const int StreamingBytes = 1 << 20;
+    internal static int StreamingBytes { get; set; } = Hardware.StreamingStores.DefaultThresholdBytes;
 
     /// <summary>
     /// Steps <paramref name="kernel"/> over indices 0 … <paramref name="length"/> − 1, on the widest path
@@ -40,7 +40,7 @@ public static class MapDriver
         nuint n = (nuint)length;
 
         // Decided here rather than in the width's loop, whose inlining budget its kernel body needs.
-        bool streamed = n * (nuint)Unsafe.SizeOf<T>() >= StreamingBytes && kernel.IsStreamable;
+        bool streamed = n * (nuint)Unsafe.SizeOf<T>() >= (nuint)StreamingBytes && kernel.IsStreamable;
         switch (WidthChoice.For<T>(n))
         {
             case Width.VectorT when streamed:

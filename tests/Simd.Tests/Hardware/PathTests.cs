@@ -12,8 +12,14 @@ namespace Simd.Tests.Hardware;
 /// Proves which path this test run took. CI runs the suite once per runtime knob and sets
 /// <c>SIMD_EXPECTED_PATH</c>; the drivers must then call exactly that width of a kernel.
 /// </summary>
-public sealed class PathTests(ITestOutputHelper output)
+[Collection(StreamingCollection.Name)]
+public sealed class PathTests(ITestOutputHelper output) : IDisposable
 {
+    private readonly StreamingThreshold threshold = new();
+
+    /// <inheritdoc/>
+    public void Dispose() => threshold.Dispose();
+
     [Fact]
     public void PathIsTheOneThisRunExpects()
     {
@@ -69,7 +75,7 @@ public sealed class PathTests(ITestOutputHelper output)
     {
         // At every position in a cache line: one unaligned block before the aligned start, aligned streamed blocks,
         // one unaligned block ending at the last whole block's end, the narrower widths for the rest.
-        int length = (MapDriver.StreamingBytes / sizeof(float)) + 37;
+        int length = (StreamingThreshold.Bytes / sizeof(float)) + 37;
         float[] destination = GC.AllocateArray<float>(length + 16, pinned: true);
         for (int start = 0; start < 16; start++)
         {
@@ -103,7 +109,7 @@ public sealed class PathTests(ITestOutputHelper output)
     [Fact]
     public void MapDriverDoesNotStreamBelowTheThresholdOrAKernelThatIsNotStreamable()
     {
-        float[] destination = new float[MapDriver.StreamingBytes / sizeof(float)];
+        float[] destination = new float[StreamingThreshold.Bytes / sizeof(float)];
         var log = new WidthLog();
         var kernel = new RecordingKernel(log, destination: destination);
         MapDriver.Run<float, RecordingKernel>(ref kernel, destination.Length - 1);

@@ -1,25 +1,32 @@
 using System;
 using System.Runtime.InteropServices;
 using Simd.Drivers;
+using Simd.Tests.Hardware;
 using Xunit;
 
 namespace Simd.Tests.Kernels;
 
 /// <summary>
-/// From <see cref="MapDriver.StreamingBytes"/> of destination, a map whose destination is none of its lanes stores its
-/// blocks past the caches from the destination's first aligned block. Its results must not depend on where the
+/// From <see cref="MapDriver.StreamingBytes"/> of destination (1 MiB in these tests, <see cref="StreamingThreshold"/>),
+/// a map whose destination is none of its lanes stores its blocks past the caches from the destination's first aligned block. Its results must not depend on where the
 /// destination lies: at every position in a cache line (and at an address that is not even element-aligned) they are
 /// the bits of the same call in place, which never streams.
 /// </summary>
-public sealed class StreamedMapTests
+[Collection(StreamingCollection.Name)]
+public sealed class StreamedMapTests : IDisposable
 {
     private const int Positions = 16;
+
+    private readonly StreamingThreshold threshold = new();
+
+    /// <inheritdoc/>
+    public void Dispose() => threshold.Dispose();
 
     [Fact]
     public void FloatFunctionMapsGiveTheInPlaceBitsAtEveryAddress()
     {
         // 37 past a multiple of every width: an unaligned last block and narrower widths at the end.
-        int length = (MapDriver.StreamingBytes / sizeof(float)) + 37;
+        int length = (StreamingThreshold.Bytes / sizeof(float)) + 37;
         float[] x = Array.ConvertAll(Inputs(length, 20, seed: 1), v => (float)v);
         AtEveryAddress(x, (a, d) => TestKernels.ExpOf(a, d));
         AtEveryAddress(x, (a, d) => TestKernels.TanhOf(a, d));
@@ -29,7 +36,7 @@ public sealed class StreamedMapTests
     [Fact]
     public void DoubleFunctionMapsGiveTheInPlaceBitsAtEveryAddress()
     {
-        int length = (MapDriver.StreamingBytes / sizeof(double)) + 13;
+        int length = (StreamingThreshold.Bytes / sizeof(double)) + 13;
         double[] x = Inputs(length, 40, seed: 2);
         AtEveryAddress(x, (a, d) => TestKernelsDouble.ExpOf(a, d));
         AtEveryAddress(x, (a, d) => TestKernelsDouble.TanhOf(a, d));
@@ -38,7 +45,7 @@ public sealed class StreamedMapTests
     [Fact]
     public void ExactMapsStreamTheScalarMethodsAnswer()
     {
-        int length = (MapDriver.StreamingBytes / sizeof(float)) + 21;
+        int length = (StreamingThreshold.Bytes / sizeof(float)) + 21;
         float[] a = Array.ConvertAll(Inputs(length, 8, seed: 3), v => (float)v);
         float[] b = Array.ConvertAll(Inputs(length, 8, seed: 4), v => (float)v + 9f);
         float[] c = Array.ConvertAll(Inputs(length, 8, seed: 5), v => (float)v);
