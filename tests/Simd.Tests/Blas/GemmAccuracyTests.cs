@@ -33,6 +33,8 @@ public class GemmAccuracyTests
         // k-blocks of at most ShortKC (32) take the tiles row tile by row tile: one block exactly 32 long, a short last
         // block after a full one (accumulating into C), and one just longer; with partial row tiles and panels.
         { 61, 45, 32 }, { 100, 70, 280 }, { 203, 1031, 33 },
+        // Either side of the narrow-product switch to the 256-bit kernel on the AVX-512 path (32 float, 16 double columns).
+        { 40, 16, 70 }, { 40, 17, 70 }, { 40, 32, 70 }, { 40, 33, 70 },
     };
 
     public static TheoryData<Transpose, Transpose> Ops => new()

@@ -19,6 +19,21 @@ internal static class GemmDispatch
     /// </summary>
     public const long ParallelThreshold = 128L * 128 * 128;
 
+    /// <summary>
+    /// The width of the micro-kernel for a product of <paramref name="columns"/> columns: the process path's widest,
+    /// except that a product no wider than half the 512-bit kernel's tile (<see cref="MicroKernelAvx512{T}.NR"/>:
+    /// 64 floats or 32 doubles) takes the 256-bit kernel, whose tile is a quarter as wide. The 512-bit tile would
+    /// compute at least half padding there (three quarters at 16 floats), which costs more than the 512-bit
+    /// kernel gains: nothing on cores that split a 512-bit operation in two (Zen 4), at most twice the 256-bit
+    /// kernel's rate on cores with two full-width FMA units.
+    /// </summary>
+    internal static Width KernelWidth<T>(int columns)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Width widest = WidthChoice.Widest<T>();
+        return widest == Width.V512 && columns <= MicroKernelAvx512<T>.NR / 2 ? Width.V256 : widest;
+    }
+
     public static unsafe void Run<T>(GemmOperands<T> o, int maxDegreeOfParallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -53,8 +68,8 @@ internal static class GemmDispatch
         }
 
         // The micro-kernel of the width the process path runs at (the 128-bit and Vector<T> widths share the
-        // Vector<T> kernel, which is that width on those paths).
-        switch (WidthChoice.Widest<T>())
+        // Vector<T> kernel, which is that width on those paths), narrowed for products of few columns.
+        switch (KernelWidth<T>(o.N))
         {
             case Width.V512:
                 GemmDriver<T, MicroKernelAvx512<T>>.Run(o, threads);
