@@ -12,7 +12,8 @@ FUNCTION: exp (float Exp, Q of degree 4), exp2 (float Exp2, 6), log (float Log, 
 |x| < 0.625: float 5, double 10), tanh1 (the same on |x| < 1, not used), sin and cos (float Sin/Cos, 3 each; the double SinCos uses the
 Taylor coefficients), sinpi2 (double Sin and Cos on their own: sin on |r| <= pi/2, 8; the first coefficient is
 used as -1/6 exactly), atan (double on [0, tan(pi/8)], not used), atan716 (double Atan on [0, 7/16], 11),
-cbrt (double Cbrt start, 3), logt (float Log with the AVX-512 table, P of degree 3; also prints the table).
+cbrt (double Cbrt start, 3), logt (float Log with the AVX-512 table, P of degree 3; also prints the table),
+tanht (the float Tanh table on the AVX-512 path, degree 5: 32 polynomials, see tanh_table).
 """
 from decimal import Decimal as D, getcontext
 import sys, struct
@@ -148,7 +149,63 @@ def log_table():
             lo = float(struct.unpack('f', struct.pack('f', float(v - D(hi))))[0])
         rows.append((float(y), hi, lo, ratio))
     return D(rmin.numerator)/D(rmin.denominator), D(rmax.numerator)/D(rmax.denominator), rows
+def tanh_table(deg):
+    """The float Tanh table on the AVX-512 path: 32 intervals of a = |x|, [0, 1.25*2^-4) and then the quarter
+    binades [2^e*(1 + m/4), 2^e*(1 + (m + 1)/4)) for e = -4..3 (interval 4(e + 4) + m). Each gets a float s near
+    its middle for which tanh s is closest to a float (interval 0: s = 0) and a polynomial of degree DEG in
+    t = a - s with c0 = tanh s rounded to float fixed (interval 0: c0 = 0, c1 = 1), c1.. fitted by weighted least
+    squares towards minimax relative error and rounded to float one at a time, the rest refitted after each.
+    Intervals from 10 on are c0 = 1 exactly (tanh rounds to 1 beyond 9.02). Prints, per interval, the error of
+    the rounded polynomial in units of 2^-24 relative, then the columns in interval order (the code stores them
+    rotated by 12 slots)."""
+    import math
+    def f32(v): return struct.unpack('f', struct.pack('f', float(v)))[0]
+    def nextf(v, k): return struct.unpack('f', struct.pack('I', struct.unpack('I', struct.pack('f', v))[0] + k))[0]
+    def th(x): return tanh(D(x)) if x != 0 else D(0)
+    rows = []
+    for j in range(32):
+        if j == 0: lo, hi = 0.0, 1.25*2**-4
+        else: e = -4 + j//4; lo, hi = 2.0**e*(1 + (j % 4)/4), 2.0**e*(1 + (j % 4 + 1)/4)
+        if lo >= 10: rows.append((0.0, [1.0] + [0.0]*deg, 0.0)); continue
+        s = 0.0
+        if j:
+            mid = (lo + hi)/2; best = None
+            for k in range(-3000, 3000):
+                c = nextf(f32(mid), k)
+                if abs(c - mid) > (hi - lo)/6: continue
+                T = th(c); err = abs(float(T - D(f32(T))))/2.0**(math.frexp(float(T))[1] - 24)
+                if best is None or err < best[0]: best = (err, c)
+            s = best[1]
+        n = 80
+        xs = [D(lo) + (D(hi) - D(lo))*(1 - D(math.cos((i + 0.5)*math.pi/n)))/2 for i in range(n)]
+        fs = [th(x) for x in xs]; ts = [x - D(s) for x in xs]
+        fixed = {0: D(0), 1: D(1)} if j == 0 else {0: D(f32(th(s)))}
+        def refit(iters):
+            free = [i for i in range(deg + 1) if i not in fixed]; lw = [D(1)]*n
+            for it in range(iters):
+                A = [[D(0)]*len(free) for _ in free]; bb = [D(0)]*len(free)
+                for t, fv, l in zip(ts, fs, lw):
+                    rhs = fv - sum(v*t**i for i, v in fixed.items()); row = [t**i for i in free]; ww = l/(fv*fv)
+                    for u in range(len(free)):
+                        bb[u] += ww*row[u]*rhs
+                        for v in range(len(free)): A[u][v] += ww*row[u]*row[v]
+                coef = dict(fixed); coef.update(zip(free, solve(A, bb) if free else []))
+                errs = [abs(sum(coef[i]*t**i for i in range(deg + 1)) - fv)/fv for t, fv in zip(ts, fs)]
+                lw = [l*e for l, e in zip(lw, errs)]; tot = sum(lw); lw = [l/tot*n for l in lw] if tot else lw
+            return coef
+        coef = refit(12)
+        for i in range(deg + 1):
+            if i not in fixed: fixed[i] = D(f32(coef[i])); coef = refit(8)
+        cs = [float(coef[i]) for i in range(deg + 1)]
+        me = max(abs(sum(D(c)*(x - D(s))**k for k, c in enumerate(cs)) - th(x))/th(x)
+                 for x in (D(lo) + (D(hi) - D(lo))*i/800 for i in range(1, 801)))
+        rows.append((s, cs, float(me)*2**24))
+    print('interval errors (2^-24 relative): ' + ' '.join('%.4f' % r[2] for r in rows))
+    print('s: ' + ', '.join(repr(r[0]) + 'f' for r in rows))
+    for k in range(deg + 1): print('c%d: ' % k + ', '.join(repr(r[1][k]) + 'f' for r in rows))
 which = sys.argv[1]; deg = int(sys.argv[2]); single = sys.argv[3] == 's'
+if which == 'tanht':
+    tanh_table(deg); sys.exit(0)
 if which == 'exp':
     a, b = -LN2/2*D('1.0001'), LN2/2*D('1.0001')
     g = lambda r: (em1(eps(r)) - eps(r))/(eps(r)**2)
