@@ -111,18 +111,22 @@ public class FusedGradientPropertyTests
     public void Rows_of_four_vectors_match_naive_double_loops_within_derived_bound(int n) => AssertPinnedLengthMatches(n);
 
     /// <summary>
-    /// Rows of 16 vectors and more (128 floats on AVX2, 256 on AVX-512) accumulate the gradient four rows at a time
-    /// with the partial last vector first: the threshold on either side, with and without a partial vector, and row
-    /// counts that leave one to three rows after the groups of four.
+    /// Rows of 512 bytes and more (128 floats, 64 doubles) take the pipelined form on x86 — four rows' dot products in the
+    /// walk that adds the four rows before them, the partial last vector first — and rows of 16 vectors and more
+    /// otherwise accumulate the gradient four rows at a time: each threshold on either side, with and without a partial
+    /// vector, blocks that are cut to whole groups of four (200 floats: 10 rows to 8), and row counts that leave one to
+    /// three rows after the groups and a shorter last block in a chunk.
     /// </summary>
     [Theory]
     [InlineData(127)]
     [InlineData(128)]
     [InlineData(129)]
+    [InlineData(200)]
     [InlineData(255)]
     [InlineData(256)]
     [InlineData(257)]
     [InlineData(515)]
+    [InlineData(520)]
     public void Long_rows_match_naive_double_loops_within_derived_bound(int n) => AssertPinnedLengthMatches(n);
 
     private static void AssertPinnedLengthMatches(int n)
@@ -143,6 +147,17 @@ public class FusedGradientPropertyTests
             for (int j = 0; j < c.N; j++)
             {
                 Assert.True(Math.Abs(gradient[j] - gw[j]) <= weightBounds[j], $"m={c.M} n={c.N}: ∂w[{j}] {gradient[j]} vs {gw[j]} (±{weightBounds[j]})");
+            }
+
+            // The same step in double (64 doubles fill the 512 bytes from which rows take the pipelined form).
+            (double costBoundD, double[] weightBoundsD, double biasBoundD) = Reference.LinearBounds(dense, yd, c.M, c.N, wd, b, Reference.DoubleU);
+            var gradientD = new double[c.N];
+            double costD = LinearRegression.CostAndGradient(new ReadOnlyMatrixView<double>(dense, c.M, c.N), yd, wd, b, gradientD, out double biasGradientD);
+            Assert.True(Math.Abs(costD - expected) <= costBoundD, $"m={c.M} n={c.N}: double cost {costD} vs {expected} (±{costBoundD})");
+            Assert.True(Math.Abs(biasGradientD - gb) <= biasBoundD, $"m={c.M} n={c.N}: double ∂b {biasGradientD} vs {gb} (±{biasBoundD})");
+            for (int j = 0; j < c.N; j++)
+            {
+                Assert.True(Math.Abs(gradientD[j] - gw[j]) <= weightBoundsD[j], $"m={c.M} n={c.N}: double ∂w[{j}] {gradientD[j]} vs {gw[j]} (±{weightBoundsD[j]})");
             }
 
             // The logistic step groups the same rows (its errors then come a block at a time), in float and in double.
@@ -223,6 +238,7 @@ public class FusedGradientPropertyTests
     [InlineData(5000, 33)]
     [InlineData(20000, 7)]
     [InlineData(777, 300)]
+    [InlineData(1500, 200)]
     public void Results_are_bit_identical_for_every_thread_count(int m, int n)
     {
         var random = new Random(m + n);

@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Simd.Widths;
 
 namespace Simd.Learning.Kernels;
@@ -81,6 +82,85 @@ internal static class RowKernels
         s = TWidth.MultiplyAdd(TWidth.Load(in row, count), w1, s);
         s = TWidth.MultiplyAdd(TWidth.Load(in row, 2 * count), w2, s);
         return TWidth.MultiplyAdd(TWidth.Load(in row, 3 * count), w3, s);
+    }
+
+    /// <summary>
+    /// The dot-product lanes of four rows (<paramref name="row"/> and the three after it, <paramref name="stride"/> apart)
+    /// with w, in one column walk that also adds, when <paramref name="accumulate"/> is set, four earlier rows
+    /// (<paramref name="done"/> and the three after it) weighted by <paramref name="e0"/> … <paramref name="e3"/> into g.
+    /// The four rows share each load of w (a row at a time, w is loaded once per row), and the earlier rows, already in
+    /// L1, are read between the loads from memory of the new ones, so the reads from memory never pause for a walk that
+    /// asks memory for nothing. One accumulator per row: each column step waits on ten loads, longer than the latency of
+    /// the multiply-add it feeds. The partial last column vector goes first, for the store-forwarding reason of
+    /// <see cref="LongRows"/>; its lanes already counted are zeroed in the dot products and kept in g. Unless
+    /// <paramref name="ahead"/> is null, each column step also asks for <paramref name="linesAhead"/> cache lines from
+    /// there on, into L2 (x86 only; the caller spaces them to cover its next rows over the walk).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void DotFourRows<T, TVector, TWidth>(
+        ref readonly T row, nint stride, ref readonly T w, int columns, bool accumulate, ref readonly T done, T e0, T e1, T e2, T e3, ref T g,
+        out TVector d0, out TVector d1, out TVector d2, out TVector d3, byte* ahead, int linesAhead)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : IVectorWidth<TVector, T>
+    {
+        int count = (int)TWidth.Count;
+        ref T a0 = ref Unsafe.AsRef(in row);
+        ref T a1 = ref Unsafe.Add(ref a0, stride);
+        ref T a2 = ref Unsafe.Add(ref a0, 2 * stride);
+        ref T a3 = ref Unsafe.Add(ref a0, 3 * stride);
+        ref T p0 = ref Unsafe.AsRef(in done);
+        ref T p1 = ref Unsafe.Add(ref p0, stride);
+        ref T p2 = ref Unsafe.Add(ref p0, 2 * stride);
+        ref T p3 = ref Unsafe.Add(ref p0, 3 * stride);
+        TVector b0 = TWidth.Broadcast(e0), b1 = TWidth.Broadcast(e1), b2 = TWidth.Broadcast(e2), b3 = TWidth.Broadcast(e3);
+        int full = columns / count * count;
+        d0 = d1 = d2 = d3 = TWidth.Zero;
+        if (full < columns)
+        {
+            nuint tail = (nuint)(columns - count);
+            int keep = count - (columns - full);
+            TVector wt = TWidth.Load(in w, tail);
+            d0 = TWidth.Blend(TWidth.Zero, TWidth.Multiply(TWidth.Load(in a0, tail), wt), keep);
+            d1 = TWidth.Blend(TWidth.Zero, TWidth.Multiply(TWidth.Load(in a1, tail), wt), keep);
+            d2 = TWidth.Blend(TWidth.Zero, TWidth.Multiply(TWidth.Load(in a2, tail), wt), keep);
+            d3 = TWidth.Blend(TWidth.Zero, TWidth.Multiply(TWidth.Load(in a3, tail), wt), keep);
+            if (accumulate)
+            {
+                TVector s = TWidth.Multiply(b0, TWidth.Load(in p0, tail));
+                s = TWidth.MultiplyAdd(b1, TWidth.Load(in p1, tail), s);
+                s = TWidth.MultiplyAdd(b2, TWidth.Load(in p2, tail), s);
+                s = TWidth.MultiplyAdd(b3, TWidth.Load(in p3, tail), s);
+                TVector old = TWidth.Load(in g, tail);
+                TWidth.Store(TWidth.Blend(old, TWidth.Add(old, s), keep), ref g, tail);
+            }
+        }
+
+        for (int j = 0; j < full; j += count)
+        {
+            if (ahead != null)
+            {
+                // Spread over the walk: linesAhead lines per column step, in address order.
+                byte* line = ahead + ((nint)j / count * linesAhead * 64);
+                for (int q = 0; q < linesAhead; q++)
+                {
+                    Sse.Prefetch1(line + (q * 64));
+                }
+            }
+
+            TVector wj = TWidth.Load(in w, (nuint)j);
+            d0 = TWidth.MultiplyAdd(TWidth.Load(in a0, (nuint)j), wj, d0);
+            d1 = TWidth.MultiplyAdd(TWidth.Load(in a1, (nuint)j), wj, d1);
+            d2 = TWidth.MultiplyAdd(TWidth.Load(in a2, (nuint)j), wj, d2);
+            d3 = TWidth.MultiplyAdd(TWidth.Load(in a3, (nuint)j), wj, d3);
+            if (accumulate)
+            {
+                TVector s = TWidth.Multiply(b0, TWidth.Load(in p0, (nuint)j));
+                s = TWidth.MultiplyAdd(b1, TWidth.Load(in p1, (nuint)j), s);
+                s = TWidth.MultiplyAdd(b2, TWidth.Load(in p2, (nuint)j), s);
+                s = TWidth.MultiplyAdd(b3, TWidth.Load(in p3, (nuint)j), s);
+                TWidth.Store(TWidth.Add(TWidth.Load(in g, (nuint)j), s), ref g, (nuint)j);
+            }
+        }
     }
 
     /// <summary>Σ a[j]·b[j], one element at a time in index order.</summary>
