@@ -49,43 +49,16 @@ public static partial class KernelMath
     /// </summary>
     /// <param name="x">The arguments.</param>
     /// <returns>ln x per lane: -∞ for ±0, NaN for negative x and NaN, +∞ for +∞; subnormal x is handled.</returns>
-    public static Vector128<float> Log(Vector128<float> x)
-        => Avx512F.VL.IsSupported
-            ? LogSingleTable(x.ToVector256Unsafe().ToVector512Unsafe()).GetLower().GetLower()
-            : LogSingle<SingleLanes128, Vector128<float>, Vector128<double>>(x);
+    public static Vector128<float> Log(Vector128<float> x) => TableOrLanes<LogFunction>(x);
 
     /// <inheritdoc cref="Log(Vector128{float})"/>
-    public static Vector256<float> Log(Vector256<float> x)
-        => Avx512F.VL.IsSupported
-            ? LogSingleTable(x.ToVector512Unsafe()).GetLower()
-            : LogSingle<SingleLanes256, Vector256<float>, Vector256<double>>(x);
+    public static Vector256<float> Log(Vector256<float> x) => TableOrLanes<LogFunction>(x);
 
     /// <inheritdoc cref="Log(Vector128{float})"/>
-    public static Vector512<float> Log(Vector512<float> x)
-        => Avx512F.IsSupported
-            ? LogSingleTable(x)
-            : LogSingle<SingleLanes512, Vector512<float>, Vector512<double>>(x);
+    public static Vector512<float> Log(Vector512<float> x) => TableOrLanes<LogFunction>(x);
 
     /// <inheritdoc cref="Log(Vector128{float})"/>
-    public static Vector<float> Log(Vector<float> x)
-    {
-        if (Vector<float>.Count == 16 && Avx512F.IsSupported)
-        {
-            return LogSingleTable(x.AsVector512()).AsVector();
-        }
-
-        if (Vector<float>.Count == 8 && Avx512F.VL.IsSupported)
-        {
-            return LogSingleTable(x.AsVector256().ToVector512Unsafe()).GetLower().AsVector();
-        }
-
-        if (Vector<float>.Count == 4 && Avx512F.VL.IsSupported)
-        {
-            return Log(x.AsVector128()).AsVector();
-        }
-
-        return LogSingle<SingleLanesVector, Vector<float>, Vector<double>>(x);
-    }
+    public static Vector<float> Log(Vector<float> x) => TableOrLanes<LogFunction>(x);
 
     /// <summary>ln x for each lane, within <see cref="LogDoubleMaxUlpError"/> ulp.</summary>
     /// <param name="x">The arguments.</param>

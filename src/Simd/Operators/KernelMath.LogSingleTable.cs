@@ -127,4 +127,15 @@ public static partial class KernelMath
             -1.4273065062297974e-05f, -5.081871677248273e-06f, -1.112070822273381e-05f, 3.837447366095148e-06f,
             1.52345246533514e-05f, -8.511309715686366e-06f, 1.428606765330187e-06f, 1.428606765330187e-06f);
     }
+
+    /// <summary>Float ln: <see cref="LogSingleTable"/> with AVX-512, <see cref="LogSingle{TLanes, TVector, TDouble}"/> elsewhere.</summary>
+    private readonly struct LogFunction : ISingleTableFunction
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Table(Vector512<float> x) => LogSingleTable(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TVector Lanes<TLanes, TVector, TDouble>(TVector x)
+            where TLanes : ISingleLanes<TVector, TDouble> => LogSingle<TLanes, TVector, TDouble>(x);
+    }
 }

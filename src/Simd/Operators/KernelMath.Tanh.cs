@@ -55,33 +55,16 @@ public static partial class KernelMath
     /// the float exponential (2|x| held at 40, where the result is exactly ±1 already) and the division
     /// (within 1.34 ulp).
     /// </remarks>
-    public static Vector128<float> Tanh(Vector128<float> x)
-        => Avx512F.VL.IsSupported
-            ? TanhSingleTable(x.ToVector256Unsafe().ToVector512Unsafe()).GetLower().GetLower()
-            : TanhSingle<SingleLanes128, Vector128<float>, Vector128<double>>(x);
+    public static Vector128<float> Tanh(Vector128<float> x) => TableOrLanes<TanhFunction>(x);
 
     /// <inheritdoc cref="Tanh(Vector128{float})"/>
-    public static Vector256<float> Tanh(Vector256<float> x)
-        => Avx512F.VL.IsSupported
-            ? TanhSingleTable(x.ToVector512Unsafe()).GetLower()
-            : TanhSingle<SingleLanes256, Vector256<float>, Vector256<double>>(x);
+    public static Vector256<float> Tanh(Vector256<float> x) => TableOrLanes<TanhFunction>(x);
 
     /// <inheritdoc cref="Tanh(Vector128{float})"/>
-    public static Vector512<float> Tanh(Vector512<float> x)
-        => Avx512F.IsSupported
-            ? TanhSingleTable(x)
-            : TanhSingle<SingleLanes512, Vector512<float>, Vector512<double>>(x);
+    public static Vector512<float> Tanh(Vector512<float> x) => TableOrLanes<TanhFunction>(x);
 
     /// <inheritdoc cref="Tanh(Vector128{float})"/>
-    public static Vector<float> Tanh(Vector<float> x) => Vector<float>.Count switch
-    {
-        // The fixed width of the same size, so that a Vector<T> of any size gives those bits (the fixed widths
-        // use instructions, such as the AVX-512 table at 128 and 256 bits, that the general form does not).
-        16 => Tanh(x.AsVector512()).AsVector(),
-        8 => Tanh(x.AsVector256()).AsVector(),
-        4 => Tanh(x.AsVector128()).AsVector(),
-        _ => TanhSingle<SingleLanesVector, Vector<float>, Vector<double>>(x),
-    };
+    public static Vector<float> Tanh(Vector<float> x) => TableOrLanes<TanhFunction>(x);
 
     /// <summary>tanh x for each lane, within <see cref="TanhDoubleMaxUlpError"/> ulp.</summary>
     /// <param name="x">The arguments.</param>

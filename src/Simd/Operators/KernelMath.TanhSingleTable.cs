@@ -196,4 +196,15 @@ public static partial class KernelMath
             -0.04201626032590866f, -0.06588227301836014f, -0.06749822944402695f, -0.051629502326250076f,
             -0.03207588940858841f, -0.009525265544652939f, 0.0013625620631501079f, 0.004587410017848015f);
     }
+
+    /// <summary>Float tanh: <see cref="TanhSingleTable"/> with AVX-512, <see cref="TanhSingle{TLanes, TVector, TDouble}"/> elsewhere.</summary>
+    private readonly struct TanhFunction : ISingleTableFunction
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Table(Vector512<float> x) => TanhSingleTable(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TVector Lanes<TLanes, TVector, TDouble>(TVector x)
+            where TLanes : ISingleLanes<TVector, TDouble> => TanhSingle<TLanes, TVector, TDouble>(x);
+    }
 }
