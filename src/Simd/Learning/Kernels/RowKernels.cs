@@ -93,13 +93,13 @@ internal static class RowKernels
     /// asks memory for nothing. One accumulator per row: each column step waits on ten loads, longer than the latency of
     /// the multiply-add it feeds. The partial last column vector goes first, for the store-forwarding reason of
     /// <see cref="LongRows"/>; its lanes already counted are zeroed in the dot products and kept in g. Unless
-    /// <paramref name="ahead"/> is null, each column step also asks for <paramref name="linesAhead"/> cache lines from
-    /// there on, into L2 (x86 only; the caller spaces them to cover its next rows over the walk).
+    /// <paramref name="ahead"/> is null, the walk also asks for the same columns of the four rows that start there,
+    /// <paramref name="aheadStride"/> bytes apart, into L2: one line of each per line of the walk (x86 only).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void DotFourRows<T, TVector, TWidth>(
         ref readonly T row, nint stride, ref readonly T w, int columns, bool accumulate, ref readonly T done, T e0, T e1, T e2, T e3, ref T g,
-        out TVector d0, out TVector d1, out TVector d2, out TVector d3, byte* ahead, int linesAhead)
+        out TVector d0, out TVector d1, out TVector d2, out TVector d3, byte* ahead, nint aheadStride)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TWidth : IVectorWidth<TVector, T>
     {
@@ -135,16 +135,29 @@ internal static class RowKernels
             }
         }
 
+        // The walk below asks for the lines at 0, 64, 128, … bytes into each row ahead that it reaches; the one or two lines
+        // after those (a partial last vector, a row that does not start on a line) are asked for here.
+        if (ahead != null)
+        {
+            nint reached = ((nint)full * Unsafe.SizeOf<T>() + 63) & ~(nint)63;
+            nint last = ((nint)columns * Unsafe.SizeOf<T>()) - 1;
+            for (int q = 0; q < 4; q++)
+            {
+                Sse.Prefetch1(ahead + (q * aheadStride) + reached);
+                Sse.Prefetch1(ahead + (q * aheadStride) + last);
+            }
+        }
+
         for (int j = 0; j < full; j += count)
         {
-            if (ahead != null)
+            // The same column of the four rows ahead, a line each time the walk reaches a new line of its rows.
+            if (ahead != null && ((j * Unsafe.SizeOf<T>()) & 63) < count * Unsafe.SizeOf<T>())
             {
-                // Spread over the walk: linesAhead lines per column step, in address order.
-                byte* line = ahead + ((nint)j / count * linesAhead * 64);
-                for (int q = 0; q < linesAhead; q++)
-                {
-                    Sse.Prefetch1(line + (q * 64));
-                }
+                byte* line = ahead + ((nint)j * Unsafe.SizeOf<T>());
+                Sse.Prefetch1(line);
+                Sse.Prefetch1(line + aheadStride);
+                Sse.Prefetch1(line + (2 * aheadStride));
+                Sse.Prefetch1(line + (3 * aheadStride));
             }
 
             TVector wj = TWidth.Load(in w, (nuint)j);
