@@ -19,6 +19,7 @@ public class MathBenchmarks
     private float[] x = [];
     private float[] positive = [];
     private float[] destination = [];
+    private float[] second = [];
 
     /// <summary>Number of elements.</summary>
     [Params(4_096, 1_048_576)]
@@ -32,6 +33,7 @@ public class MathBenchmarks
         x = new float[N];
         positive = new float[N];
         destination = new float[N];
+        second = new float[N];
         for (int i = 0; i < N; i++)
         {
             x[i] = (float)((random.NextDouble() * 20) - 10);
@@ -93,6 +95,16 @@ public class MathBenchmarks
     [Benchmark]
     [BenchmarkCategory("Sin")]
     public void SinKernelMath() => VectorLoop.Map<OurSin, float>(x, destination);
+
+    /// <summary>TensorPrimitives.SinCos: sines into the destination, cosines into a second array.</summary>
+    [Benchmark]
+    [BenchmarkCategory("SinCos")]
+    public void SinCosTensorPrimitives() => TensorPrimitives.SinCos(x, destination, second);
+
+    /// <summary>A kernel returning <c>MathF.Sin(x)</c> with <c>MathF.Cos(x)</c> as an <c>out</c> lane.</summary>
+    [Benchmark]
+    [BenchmarkCategory("SinCos")]
+    public void SinCosSimdKernel() => MathKernels.SinCos(x, second, destination);
 
     /// <summary>TensorPrimitives.Cos.</summary>
     [Benchmark]

@@ -41,6 +41,17 @@ public static partial class MathKernels
     [Kernel]
     public static float Gelu(float x) => 0.5f * x * (1f + MathF.Tanh(GeluScale * (x + (GeluCubic * x * x * x))));
 
+    /// <summary>Sine and cosine of one argument, as a positional encoding writes them (the generator computes both from one call).</summary>
+    /// <param name="x">The argument.</param>
+    /// <param name="cos">cos x.</param>
+    /// <returns>sin x.</returns>
+    [Kernel]
+    public static float SinCos(float x, out float cos)
+    {
+        cos = MathF.Cos(x);
+        return MathF.Sin(x);
+    }
+
     /// <summary>eˣ.</summary>
     /// <param name="x">The argument.</param>
     /// <returns>eˣ.</returns>
