@@ -371,7 +371,7 @@ internal static class FusedGradientStep
     {
         Span<T> current = stackalloc T[MaxBlockRows];
         Span<T> previous = stackalloc T[MaxBlockRows];
-        int blockRows = Math.Max(4, BlockRows<T>(n) / 4 * 4);
+        int blockRows = BlockRows<T>(n) / 4 * 4; // BlockRows is at least 4
         double costSum = 0, sumE = 0;
         int deferred = TLoss.IsSquaredError ? 0 : CostTermBuffer.Capacity;
         var pending = new CostTermBuffer(stackalloc double[deferred], stackalloc double[deferred]);

@@ -126,10 +126,7 @@ internal static class RowKernels
             d3 = TWidth.Blend(TWidth.Zero, TWidth.Multiply(TWidth.Load(in a3, tail), wt), keep);
             if (accumulate)
             {
-                TVector s = TWidth.Multiply(b0, TWidth.Load(in p0, tail));
-                s = TWidth.MultiplyAdd(b1, TWidth.Load(in p1, tail), s);
-                s = TWidth.MultiplyAdd(b2, TWidth.Load(in p2, tail), s);
-                s = TWidth.MultiplyAdd(b3, TWidth.Load(in p3, tail), s);
+                TVector s = WeightedFourRows<T, TVector, TWidth>(b0, b1, b2, b3, in p0, in p1, in p2, in p3, tail);
                 TVector old = TWidth.Load(in g, tail);
                 TWidth.Store(TWidth.Blend(old, TWidth.Add(old, s), keep), ref g, tail);
             }
@@ -167,13 +164,26 @@ internal static class RowKernels
             d3 = TWidth.MultiplyAdd(TWidth.Load(in a3, (nuint)j), wj, d3);
             if (accumulate)
             {
-                TVector s = TWidth.Multiply(b0, TWidth.Load(in p0, (nuint)j));
-                s = TWidth.MultiplyAdd(b1, TWidth.Load(in p1, (nuint)j), s);
-                s = TWidth.MultiplyAdd(b2, TWidth.Load(in p2, (nuint)j), s);
-                s = TWidth.MultiplyAdd(b3, TWidth.Load(in p3, (nuint)j), s);
+                TVector s = WeightedFourRows<T, TVector, TWidth>(b0, b1, b2, b3, in p0, in p1, in p2, in p3, (nuint)j);
                 TWidth.Store(TWidth.Add(TWidth.Load(in g, (nuint)j), s), ref g, (nuint)j);
             }
         }
+    }
+
+    /// <summary>
+    /// e₀·r₀[j] + e₁·r₁[j] + e₂·r₂[j] + e₃·r₃[j] for the column vector at <paramref name="j"/> of four rows, in that order
+    /// (one multiply, three multiply-adds): the four-row step of <see cref="LongRows"/> and <see cref="DotFourRows"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector WeightedFourRows<T, TVector, TWidth>(
+        TVector e0, TVector e1, TVector e2, TVector e3, ref readonly T r0, ref readonly T r1, ref readonly T r2, ref readonly T r3, nuint j)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TWidth : IVectorWidth<TVector, T>
+    {
+        TVector s = TWidth.Multiply(e0, TWidth.Load(in r0, j));
+        s = TWidth.MultiplyAdd(e1, TWidth.Load(in r1, j), s);
+        s = TWidth.MultiplyAdd(e2, TWidth.Load(in r2, j), s);
+        return TWidth.MultiplyAdd(e3, TWidth.Load(in r3, j), s);
     }
 
     /// <summary>Σ a[j]·b[j], one element at a time in index order.</summary>
@@ -315,20 +325,14 @@ internal static class RowKernels
             ref T r3 = ref Unsafe.Add(ref row, 3 * stride);
             if (full < columns)
             {
-                TVector s = TWidth.Multiply(e0, TWidth.Load(in row, tail));
-                s = TWidth.MultiplyAdd(e1, TWidth.Load(in r1, tail), s);
-                s = TWidth.MultiplyAdd(e2, TWidth.Load(in r2, tail), s);
-                s = TWidth.MultiplyAdd(e3, TWidth.Load(in r3, tail), s);
+                TVector s = WeightedFourRows<T, TVector, TWidth>(e0, e1, e2, e3, in row, in r1, in r2, in r3, tail);
                 TVector old = TWidth.Load(in g, tail);
                 TWidth.Store(TWidth.Blend(old, TWidth.Add(old, s), keep), ref g, tail);
             }
 
             for (int j = 0; j < full; j += count)
             {
-                TVector s = TWidth.Multiply(e0, TWidth.Load(in row, (nuint)j));
-                s = TWidth.MultiplyAdd(e1, TWidth.Load(in r1, (nuint)j), s);
-                s = TWidth.MultiplyAdd(e2, TWidth.Load(in r2, (nuint)j), s);
-                s = TWidth.MultiplyAdd(e3, TWidth.Load(in r3, (nuint)j), s);
+                TVector s = WeightedFourRows<T, TVector, TWidth>(e0, e1, e2, e3, in row, in r1, in r2, in r3, (nuint)j);
                 TWidth.Store(TWidth.Add(TWidth.Load(in g, (nuint)j), s), ref g, (nuint)j);
             }
 
