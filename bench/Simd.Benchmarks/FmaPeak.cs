@@ -10,7 +10,10 @@ namespace Simd.Benchmarks;
 /// the GEMM kernel of that path is measured against. Twelve accumulators: more than two FMA pipes × 4–5 cycles of
 /// latency, so the loop is throughput-bound on every core we run on; 12 + 2 constants fit the 16 ymm registers
 /// of an AVX2 core, so nothing spills. The iteration count scales with the width so that one call always does
-/// <see cref="Flops"/> operations.
+/// <see cref="Flops"/> operations. The loops are compiled fully optimised from the first call
+/// (<see cref="MethodImplOptions.AggressiveOptimization"/>): a call that starts in tier-0 code runs its loop through
+/// on-stack replacement, and BenchmarkDotNet then measured 66 GFLOP/s on a Zen 3 core whose peak is 92–97 (the same
+/// loop timed on its own after warm-up).
 /// </summary>
 internal static class FmaPeak
 {
@@ -35,7 +38,7 @@ internal static class FmaPeak
         _ => Run128(Iterations512 * 4),
     };
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static float Run512(long iterations)
     {
         Vector512<float> m = Vector512.Create(0.999999f), add = Vector512.Create(1e-7f);
@@ -60,7 +63,7 @@ internal static class FmaPeak
         return Vector512.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static float Run256(long iterations)
     {
         Vector256<float> m = Vector256.Create(0.999999f), add = Vector256.Create(1e-7f);
@@ -85,7 +88,7 @@ internal static class FmaPeak
         return Vector256.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static float Run128(long iterations)
     {
         Vector128<float> m = Vector128.Create(0.999999f), add = Vector128.Create(1e-7f);
