@@ -415,9 +415,11 @@ internal static class FusedGradientStep
     /// those sums keep their bits, as do the weighted rows added into g). The one difference from the general loop is the
     /// order in which a row's eight lanes are added (it folds lane i with lane i + 4 first), so a score can differ from it
     /// in the last bit; it is fixed by the row and the width, so results stay bit-identical for any thread count.
-    /// Written through the general loop's helpers, the JIT spilled and reloaded w, the rows and the accumulators in every
-    /// group: at 200,000 × 32 on Zen 3 a row took 8 ns with X in the caches, and 3.4–4.1 ns in this form. The rows are
-    /// prefetched <see cref="ShortRowPrefetchBytes"/> ahead.
+    /// The row steps are the general loop's (<see cref="RowKernels.DotLanesOfFourVectors"/>,
+    /// <see cref="RowKernels.AddWeightedRowOfFourVectors"/>); in the general loop's shape (each row folded to 128 bits, w
+    /// passed per row) the JIT spilled and reloaded w, the rows and the accumulators in every group: at 200,000 × 32 on
+    /// Zen 3 a row took 8 ns with X in the caches, and 3.4–4.1 ns in this form. The rows are prefetched
+    /// <see cref="ShortRowPrefetchBytes"/> ahead.
     /// </summary>
     private static int FourVectorRowsAvx2(
         ref float row, int stride, int count, ref float w, ref float y, Vector128<float> bias, ref float eBlock, ref GroupAccumulators<Vector256<float>> accumulators)
@@ -444,17 +446,21 @@ internal static class FusedGradientStep
             ref float row1 = ref Unsafe.Add(ref row, step);
             ref float row2 = ref Unsafe.Add(ref row, 2 * step);
             ref float row3 = ref Unsafe.Add(ref row, 3 * step);
-            Vector256<float> h01 = Avx.HorizontalAdd(DotLanes(ref row, w0, w1, w2, w3), DotLanes(ref row1, w0, w1, w2, w3));
-            Vector256<float> h23 = Avx.HorizontalAdd(DotLanes(ref row2, w0, w1, w2, w3), DotLanes(ref row3, w0, w1, w2, w3));
+            Vector256<float> h01 = Avx.HorizontalAdd(
+                RowKernels.DotLanesOfFourVectors<float, Vector256<float>, Width256<float>>(in row, w0, w1, w2, w3),
+                RowKernels.DotLanesOfFourVectors<float, Vector256<float>, Width256<float>>(in row1, w0, w1, w2, w3));
+            Vector256<float> h23 = Avx.HorizontalAdd(
+                RowKernels.DotLanesOfFourVectors<float, Vector256<float>, Width256<float>>(in row2, w0, w1, w2, w3),
+                RowKernels.DotLanesOfFourVectors<float, Vector256<float>, Width256<float>>(in row3, w0, w1, w2, w3));
             Vector256<float> h = Avx.HorizontalAdd(h01, h23);
             Vector128<float> error = ((h.GetLower() + h.GetUpper()) + bias) - Vector128.LoadUnsafe(ref y, (nuint)r);
             error.StoreUnsafe(ref eBlock, (nuint)r);
-            AddWeighted(ref row, Vector256.Create(error.ToScalar()), ref g0, ref g1, ref g2, ref g3);
-            AddWeighted(ref row1, Vector256.Create(error.GetElement(1)), ref g0, ref g1, ref g2, ref g3);
-            AddWeighted(ref row2, Vector256.Create(error.GetElement(2)), ref g0, ref g1, ref g2, ref g3);
-            AddWeighted(ref row3, Vector256.Create(error.GetElement(3)), ref g0, ref g1, ref g2, ref g3);
+            RowKernels.AddWeightedRowOfFourVectors<float, Vector256<float>, Width256<float>>(in row, error.ToScalar(), ref g0, ref g1, ref g2, ref g3);
+            RowKernels.AddWeightedRowOfFourVectors<float, Vector256<float>, Width256<float>>(in row1, error.GetElement(1), ref g0, ref g1, ref g2, ref g3);
+            RowKernels.AddWeightedRowOfFourVectors<float, Vector256<float>, Width256<float>>(in row2, error.GetElement(2), ref g0, ref g1, ref g2, ref g3);
+            RowKernels.AddWeightedRowOfFourVectors<float, Vector256<float>, Width256<float>>(in row3, error.GetElement(3), ref g0, ref g1, ref g2, ref g3);
             Vector256<double> d = Avx.ConvertToVector256Double(error);
-            cost = Fma.MultiplyAdd(d, d, cost);
+            cost = Width256<double>.MultiplyAdd(d, d, cost);
             errors += d;
             row = ref Unsafe.Add(ref row, 4 * step);
         }
@@ -468,24 +474,6 @@ internal static class FusedGradientStep
         accumulators.Errors0 = errors.GetLower();
         accumulators.Errors1 = errors.GetUpper();
         return r;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static Vector256<float> DotLanes(ref float x, Vector256<float> w0, Vector256<float> w1, Vector256<float> w2, Vector256<float> w3)
-        {
-            Vector256<float> s = Vector256.LoadUnsafe(ref x) * w0;
-            s = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref x, 8), w1, s);
-            s = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref x, 16), w2, s);
-            return Fma.MultiplyAdd(Vector256.LoadUnsafe(ref x, 24), w3, s);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static void AddWeighted(ref float x, Vector256<float> e, ref Vector256<float> g0, ref Vector256<float> g1, ref Vector256<float> g2, ref Vector256<float> g3)
-        {
-            g0 = Fma.MultiplyAdd(e, Vector256.LoadUnsafe(ref x), g0);
-            g1 = Fma.MultiplyAdd(e, Vector256.LoadUnsafe(ref x, 8), g1);
-            g2 = Fma.MultiplyAdd(e, Vector256.LoadUnsafe(ref x, 16), g2);
-            g3 = Fma.MultiplyAdd(e, Vector256.LoadUnsafe(ref x, 24), g3);
-        }
     }
 
     /// <summary>
