@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics.X86;
-
 namespace Simd.Hardware;
 
 /// <summary>
@@ -25,19 +23,5 @@ internal static class StreamingStores
     public const int Never = int.MaxValue;
 
     /// <summary>The destination size from which a streamable map stores past the caches on this processor.</summary>
-    public static int DefaultThresholdBytes { get; } = IsAmdDesign() ? Never : FromBytes;
-
-    /// <summary>Whether <c>cpuid</c> names AMD (<c>AuthenticAMD</c>) or Hygon (<c>HygonGenuine</c>) as the vendor.</summary>
-    internal static bool IsAmdDesign()
-    {
-        if (!X86Base.IsSupported)
-        {
-            return false;
-        }
-
-        // The vendor string is in EBX, EDX, ECX: "Auth" "enti" "cAMD", "Hygo" "nGen" "uine".
-        (_, int ebx, int ecx, int edx) = X86Base.CpuId(0, 0);
-        return (ebx == 0x68747541 && edx == 0x69746E65 && ecx == 0x444D4163)
-            || (ebx == 0x6F677948 && edx == 0x6E65476E && ecx == 0x656E6975);
-    }
+    public static int DefaultThresholdBytes { get; } = CpuVendor.IsAmdDesign ? Never : FromBytes;
 }
