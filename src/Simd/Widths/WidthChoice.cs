@@ -1,3 +1,4 @@
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using Simd.Hardware;
@@ -42,6 +43,18 @@ internal static class WidthChoice
         }
 
         return path >= SimdPath.Vector128 && Width128<T>.IsUsable && length >= Width128<T>.Count ? Width.V128 : Width.Scalar;
+    }
+
+    /// <summary>
+    /// <see cref="For{T}(nuint)"/>, but 256 bits where that would pick 512: for a loop that measured faster at 256 bits for
+    /// some shape of input. It still steps down for short inputs and never picks a width the path lacks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Width NoWiderThan256<T>(nuint length)
+        where T : unmanaged, INumber<T>
+    {
+        Width width = For<T>(length);
+        return width == Width.V512 ? For<T>(Math.Min(length, Width512<T>.Count - 1)) : width;
     }
 
     /// <summary>

@@ -36,4 +36,20 @@ public class WidthChoiceTests
             Assert.Equal(Width.V128, WidthChoice.For<double>(3));
         }
     }
+
+    [Fact]
+    public void No_wider_than_256_caps_only_the_512_bit_width()
+    {
+        Width full = WidthChoice.For<float>(1000);
+        Width capped = WidthChoice.NoWiderThan256<float>(1000);
+        Assert.Equal(full == Width.V512 ? Width.V256 : full, capped);
+        Assert.Equal(WidthChoice.For<float>(7), WidthChoice.NoWiderThan256<float>(7));
+        Assert.Equal(Width.Scalar, WidthChoice.NoWiderThan256<double>(1));
+        if (SimdHardware.Path == SimdPath.Avx512)
+        {
+            Assert.Equal(Width.V256, WidthChoice.NoWiderThan256<float>(32));
+            Assert.Equal(Width.V256, WidthChoice.NoWiderThan256<double>(16));
+            Assert.Equal(Width.V128, WidthChoice.NoWiderThan256<double>(3));
+        }
+    }
 }

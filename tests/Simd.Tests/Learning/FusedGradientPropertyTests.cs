@@ -180,6 +180,55 @@ public class FusedGradientPropertyTests
         }
     }
 
+    /// <summary>
+    /// The step at the path's own width where it would take a narrower one (float rows of 32, and rows of 512 bytes and
+    /// more on AMD designs, take 256 bits on the AVX-512 path): the 512-bit forms it avoids on one machine are those it runs
+    /// on another, so they are checked on every machine, for both losses and both element types.
+    /// </summary>
+    [Theory]
+    [InlineData(32)]
+    [InlineData(64)]
+    [InlineData(128)]
+    [InlineData(200)]
+    [InlineData(515)]
+    public void Rows_at_the_paths_own_width_match_naive_double_loops_within_derived_bound(int n)
+    {
+        foreach (Case c in new[] { new Case(301, n, n, 3, n + 1), new Case(1037, n, n + 5, 1, n + 2) })
+        {
+            (float[] _, ReadOnlyMatrixView<float> x, double[] dense, float[] y, float[] w, float b) = Make(c);
+            var xd = new ReadOnlyMatrixView<double>(dense, c.M, c.N);
+            double[] yd = Array.ConvertAll(y, v => (double)v), wd = Array.ConvertAll(w, v => (double)v);
+            float[] labels = Array.ConvertAll(y, v => v > 0 ? 1f : 0f);
+            double[] labelsD = Array.ConvertAll(labels, v => (double)v);
+
+            var gw = new double[c.N];
+            double expected = Reference.LinearCostAndGradient(dense, yd, c.M, c.N, wd, b, 0, gw, out double gb);
+            var gradient = new float[c.N];
+            double cost = FusedGradientStep.Run<float, SquaredErrorLoss<float>>(x, y, w, b, 0, gradient, out double biasGradient, 1, pathWidth: true);
+            AssertWithin(Reference.LinearBounds(dense, yd, c.M, c.N, wd, b, Reference.FloatU), expected, gw, gb, cost, Array.ConvertAll(gradient, v => (double)v), biasGradient, $"linear float m={c.M} n={c.N}");
+            var gradientD = new double[c.N];
+            cost = FusedGradientStep.Run<double, SquaredErrorLoss<double>>(xd, yd, wd, b, 0, gradientD, out biasGradient, 1, pathWidth: true);
+            AssertWithin(Reference.LinearBounds(dense, yd, c.M, c.N, wd, b, Reference.DoubleU), expected, gw, gb, cost, gradientD, biasGradient, $"linear double m={c.M} n={c.N}");
+
+            expected = Reference.LogisticCostAndGradient(dense, labelsD, c.M, c.N, wd, b, 0, gw, out gb);
+            cost = FusedGradientStep.Run<float, LogLoss<float>>(x, labels, w, b, 0, gradient, out biasGradient, 1, pathWidth: true);
+            AssertWithin(Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.FloatU), expected, gw, gb, cost, Array.ConvertAll(gradient, v => (double)v), biasGradient, $"logistic float m={c.M} n={c.N}");
+            cost = FusedGradientStep.Run<double, LogLoss<double>>(xd, labelsD, wd, b, 0, gradientD, out biasGradient, 1, pathWidth: true);
+            AssertWithin(Reference.LogisticBounds(dense, c.M, c.N, wd, b, Reference.DoubleU), expected, gw, gb, cost, gradientD, biasGradient, $"logistic double m={c.M} n={c.N}");
+        }
+    }
+
+    private static void AssertWithin(
+        (double Cost, double[] Weights, double Bias) bounds, double expected, double[] gw, double gb, double cost, double[] gradient, double biasGradient, string label)
+    {
+        Assert.True(Math.Abs(cost - expected) <= bounds.Cost, $"{label}: cost {cost} vs {expected} (±{bounds.Cost})");
+        Assert.True(Math.Abs(biasGradient - gb) <= bounds.Bias, $"{label}: ∂b {biasGradient} vs {gb} (±{bounds.Bias})");
+        for (int j = 0; j < gw.Length; j++)
+        {
+            Assert.True(Math.Abs(gradient[j] - gw[j]) <= bounds.Weights[j], $"{label}: ∂w[{j}] {gradient[j]} vs {gw[j]} (±{bounds.Weights[j]})");
+        }
+    }
+
     [Property(MaxTest = 100)]
     public Property Fused_logistic_step_matches_naive_double_loops_within_derived_bound()
         => Prop.ForAll(Cases(), c =>

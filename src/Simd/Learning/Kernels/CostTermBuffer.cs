@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -40,6 +41,44 @@ internal ref struct CostTermBuffer
         Widen(z, scores.Slice(count, z.Length));
         Widen(y, labels.Slice(count, y.Length));
         count += z.Length;
+    }
+
+    /// <summary>Where the next row's score goes: with <see cref="NextLabel"/>, <see cref="StoreGroup"/> and <see cref="Advance"/>, a loop appends groups without updating the count in every one.</summary>
+    public readonly ref double NextScore => ref Unsafe.Add(ref MemoryMarshal.GetReference(scores), count);
+
+    /// <summary>Where the next row's label goes.</summary>
+    public readonly ref double NextLabel => ref Unsafe.Add(ref MemoryMarshal.GetReference(labels), count);
+
+    /// <summary>Counts <paramref name="rows"/> rows stored from <see cref="NextScore"/> and <see cref="NextLabel"/> on as held.</summary>
+    public void Advance(int rows)
+    {
+        Debug.Assert(Fits(rows), "The caller made room for the rows before storing them.");
+        count += rows;
+    }
+
+    /// <summary>
+    /// Stores one 128-bit group of rows' scores and labels, widened to double, at <paramref name="offset"/> from
+    /// <paramref name="scores"/> and <paramref name="labels"/> (<see cref="NextScore"/> and <see cref="NextLabel"/> of a
+    /// buffer with room for them: nothing is checked here, so that nothing in the grouped loops calls out).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreGroup<T>(ref double scores, ref double labels, int offset, Vector128<T> z, Vector128<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            (Vector128<double> zLow, Vector128<double> zHigh) = Vector128.Widen(z.AsSingle());
+            (Vector128<double> yLow, Vector128<double> yHigh) = Vector128.Widen(y.AsSingle());
+            zLow.StoreUnsafe(ref scores, (nuint)offset);
+            zHigh.StoreUnsafe(ref scores, (nuint)offset + 2);
+            yLow.StoreUnsafe(ref labels, (nuint)offset);
+            yHigh.StoreUnsafe(ref labels, (nuint)offset + 2);
+        }
+        else
+        {
+            z.AsDouble().StoreUnsafe(ref scores, (nuint)offset);
+            y.AsDouble().StoreUnsafe(ref labels, (nuint)offset);
+        }
     }
 
     /// <summary>The rows held, in order, as <paramref name="heldScores"/> and <paramref name="heldLabels"/>; the buffer is empty afterwards.</summary>

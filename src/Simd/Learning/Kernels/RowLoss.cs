@@ -24,6 +24,14 @@ internal interface IRowLoss<T>
     static abstract T Error(T z, T y, out double costTerm);
 
     /// <summary>
+    /// The errors of one group of rows (a 128-bit vector of them, in the fused step's grouped loops) from their scores
+    /// <paramref name="z"/> and labels <paramref name="y"/>: <see cref="BlockErrors"/>' formula at that width. The cost
+    /// terms are the caller's: the squared error sums the errors' squares, the other losses defer them to
+    /// <see cref="FlushCostTerms"/>.
+    /// </summary>
+    static abstract Vector128<T> GroupErrors(Vector128<T> z, Vector128<T> y);
+
+    /// <summary>
     /// <see cref="Error"/> for a block of rows: <paramref name="scores"/> holds their z on entry and their errors on
     /// return; their errors (in double) are added to <paramref name="errorSum"/>, and their cost terms to
     /// <paramref name="costSum"/>, either at once or, for a loss whose terms are costly, once
@@ -52,6 +60,10 @@ internal readonly struct SquaredErrorLoss<T> : IRowLoss<T>
         costTerm = e * e;
         return error;
     }
+
+    /// <summary>z − y, lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> GroupErrors(Vector128<T> z, Vector128<T> y) => z - y;
 
     /// <summary>Row by row, the operations of <see cref="Error"/> (the rows that take this form are few: the grouped form takes the rest).</summary>
     public static void BlockErrors(Span<T> scores, ReadOnlySpan<T> y, ref CostTermBuffer pending, ref double costSum, ref double errorSum)
@@ -89,6 +101,13 @@ internal readonly struct LogLoss<T> : IRowLoss<T>
         costTerm = LearningKernels.LogLossTerm(double.CreateTruncating(z), double.CreateTruncating(y));
         return LearningKernels.LogisticError(z, y);
     }
+
+    /// <summary>The <c>LogisticError</c> kernel's 128-bit form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> GroupErrors(Vector128<T> z, Vector128<T> y)
+        => typeof(T) == typeof(float)
+            ? LearningKernels.LogisticError(z.AsSingle(), y.AsSingle()).As<float, T>()
+            : LearningKernels.LogisticError(z.AsDouble(), y.AsDouble()).As<double, T>();
 
     /// <summary>
     /// The block's errors by the <c>LogisticError</c> kernel and its cost terms by the fused <c>LogLossTermSum</c>
