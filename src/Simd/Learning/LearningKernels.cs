@@ -36,13 +36,18 @@ internal static partial class LearningKernels
     internal static T LogisticError<T>(T z, T y)
         where T : IFloatingPointIeee754<T> => Logistic(z) - y;
 
-    /// <summary>g(z) for <see cref="Sigmoid{T}"/> and <see cref="LogisticError{T}"/> (a kernel cannot call a generic kernel; the generator inlines this helper into both).</summary>
+    /// <summary>
+    /// g(z) for <see cref="Sigmoid{T}"/> and <see cref="LogisticError{T}"/> (a kernel cannot call a generic kernel; the
+    /// generator inlines this helper into both). The numerator is chosen before the one division: the same quotient, to
+    /// the bit, as dividing on each side of the branch, but the vector forms, which compute every branch, divide once.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Logistic<T>(T z)
         where T : IFloatingPointIeee754<T>
     {
         T t = T.Exp(-T.Abs(z));
-        return z >= T.Zero ? T.One / (T.One + t) : t / (T.One + t);
+        T numerator = z >= T.Zero ? T.One : t;
+        return numerator / (T.One + t);
     }
 
     /// <summary>
