@@ -511,7 +511,7 @@ internal static class FusedGradientStep
     /// <see cref="RowKernels.AddWeightedRowOfFourVectors"/>); in the general loop's shape (each row folded to 128 bits, w
     /// passed per row) the JIT spilled and reloaded w, the rows and the accumulators in every group: at 200,000 × 32 on
     /// Zen 3 a row took 8 ns with X in the caches, and 3.4–4.1 ns in this form. The rows are prefetched
-    /// <see cref="ShortRowPrefetchBytes"/> ahead into L1 and <see cref="ShortRowL2PrefetchBytes"/> ahead into L2. <typeparamref name="T"/> is float; it is generic only to carry the loss.
+    /// <see cref="ShortRowPrefetchBytes"/> ahead into L1 and <see cref="ShortRowL2PrefetchBytes"/> ahead into L2, in whole rows. <typeparamref name="T"/> is float; it is generic only to carry the loss.
     /// </summary>
     private static int FourVectorRowsAvx2<T, TLoss>(
         ref float row, int stride, int count, ref float w, ref float y, Vector128<float> bias, ref float eBlock, ref GroupAccumulators<Vector256<float>> accumulators,
@@ -527,19 +527,24 @@ internal static class FusedGradientStep
         ref double pendingScores = ref pending.NextScore;
         ref double pendingLabels = ref pending.NextLabel;
         nint step = stride;
+        nint strideBytes = step * sizeof(float);
+        nint aheadBytes = Math.Max(4, ShortRowPrefetchBytes / strideBytes) * strideBytes;
+        nint farBytes = Math.Max(4, ShortRowL2PrefetchBytes / strideBytes) * strideBytes;
         int r = 0;
         for (; r + 4 <= count; r += 4)
         {
-            // The group's 512 bytes, ShortRowPrefetchBytes on into L1 and ShortRowL2PrefetchBytes on into L2 (X is pinned by
-            // Run; a prefetch never faults).
+            // The group's four rows as many rows on as ShortRowPrefetchBytes (into L1) and ShortRowL2PrefetchBytes (into L2)
+            // hold, two lines each: for dense rows the same bytes as the range that distance ahead, for a view whose rows
+            // lie apart its rows and not the gaps (X is pinned by Run; a prefetch never faults).
             unsafe
             {
-                byte* ahead = (byte*)Unsafe.AsPointer(ref row) + ShortRowPrefetchBytes;
-                byte* far = (byte*)Unsafe.AsPointer(ref row) + ShortRowL2PrefetchBytes;
-                for (int line = 0; line < 512; line += 64)
+                for (int q = 0; q < 4; q++)
                 {
-                    Sse.Prefetch0(ahead + line);
-                    Sse.Prefetch1(far + line);
+                    byte* start = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref row, q * step));
+                    Sse.Prefetch0(start + aheadBytes);
+                    Sse.Prefetch0(start + aheadBytes + 64);
+                    Sse.Prefetch1(start + farBytes);
+                    Sse.Prefetch1(start + farBytes + 64);
                 }
             }
 
