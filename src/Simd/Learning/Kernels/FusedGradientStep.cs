@@ -267,10 +267,10 @@ internal static class FusedGradientStep
 
         // Short rows (up to four vectors): rows go in groups of one 128-bit vector
         // (4 floats or 2 doubles). Each row's products are folded to 128 bits and SSE3 horizontal adds turn the
-        // group into one vector of dot products, so the errors, their squares and their sum are formed a vector
-        // at a time and accumulated in double vectors: at such rows the per-row horizontal sum and scalar
+        // group into one vector of dot products, so the errors, their sum and (squared error) their squares are formed
+        // a vector at a time and accumulated in double vectors: at such rows the per-row horizontal sum and scalar
         // bookkeeping, not the loads, set the pace. For longer rows the per-row form measured faster. Rows of exactly
-        // four vectors (32 floats on AVX2, 64 on AVX-512) group too: 56 → 68 % of the read bandwidth at 200,000×32 on
+        // four vectors (32 floats at 256 bits, 64 at 512) group too: 56 → 68 % of the read bandwidth at 200,000×32 on
         // the AVX2 path and 62 → 77 % at 100,000×64 on AVX-512, measured together with AccumulateWeighted's row-wise form.
         // Other losses group the dot products the same way; at rows of four vectors they form their errors a group at a
         // time too (TLoss.GroupErrors), so that the weighted rows follow at once, and defer their cost terms to one kernel
