@@ -85,6 +85,23 @@ internal static class FusedGradientStep
         where T : unmanaged
         => Math.Clamp(BlockBytes / Math.Max(1, columns * Unsafe.SizeOf<T>()), 4, MaxBlockRows);
 
+    /// <summary>
+    /// How many rows on a prefetch <paramref name="distanceBytes"/> ahead asks for: whole rows, never fewer than the next
+    /// group of four, so that a view whose rows lie far apart asks for its rows and not for the bytes between them.
+    /// </summary>
+    private static int RowsAhead(int distanceBytes, nint strideBytes) => (int)Math.Max(4, distanceBytes / strideBytes);
+
+    /// <summary>
+    /// Whether <see cref="GroupedRows"/> forms the errors of its groups itself (<see cref="IRowLoss{T}.GroupErrors"/>): always
+    /// for the squared error, and for the other losses at rows of four vectors, where the weighted rows follow at once.
+    /// Elsewhere a transcendental error formed 128 bits at a time costs more than the block's kernel call at the full
+    /// width (200,000 × 16 float on AVX-512: 1.98 ms against 1.66), so the scores wait for <see cref="IRowLoss{T}.BlockErrors"/>.
+    /// </summary>
+    private static bool GroupsFormErrors<T, TLoss>(bool fourVectors)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLoss : IRowLoss<T>
+        => TLoss.IsSquaredError || fourVectors;
+
     /// <summary>Rows per chunk: a whole number of blocks, about <see cref="ChunkElements"/> elements.</summary>
     public static int ChunkRows<T>(int columns)
         where T : unmanaged
@@ -190,7 +207,6 @@ internal static class FusedGradientStep
         where T : unmanaged, IFloatingPointIeee754<T>
         where TLoss : IRowLoss<T>
     {
-
         public readonly void Run(int chunk)
         {
             int first = chunk * chunkRows;
@@ -317,9 +333,9 @@ internal static class FusedGradientStep
             }
 
             // The rows whose errors are not formed yet (those after the last whole group; all where rows are too long to
-            // group, or where GroupedRows left a loss's scores): their scores become errors in one block, so that a loss with transcendental functions runs them at
-            // the vector width.
-            int scored = TLoss.IsSquaredError || fourVectors ? groupedRows : 0;
+            // group, or where GroupedRows left a loss's scores): their scores become errors in one block, so that a loss
+            // with transcendental functions runs them at the vector width.
+            int scored = GroupsFormErrors<T, TLoss>(fourVectors) ? groupedRows : 0;
             if (scored < count)
             {
                 TLoss.BlockErrors(
@@ -356,13 +372,14 @@ internal static class FusedGradientStep
 
     /// <summary>
     /// The grouped rows of one block (<see cref="Chunk"/>, rows shorter than five vectors): groups of one 128-bit vector
-    /// of rows, from the block's first row; returns the rows done (a whole number of groups). Each group's errors come from
-    /// <see cref="IRowLoss{T}.GroupErrors"/> for the squared error, which adds their squares to the accumulators, and, at
-    /// rows of four vectors, for the other losses, which append the group's scores and labels to <paramref name="pending"/>
-    /// (it has room for the block); otherwise the scores are left in the block's buffer for <see cref="IRowLoss{T}.BlockErrors"/>. A method of its own, specialised by <typeparamref name="TShape"/>, so that whether rows are exactly four
-    /// vectors (and add their weighted rows into g right away) is a constant in the loop: decided at run time inside it,
-    /// the other row lengths' loops stayed in the same code and the JIT kept the gradient and cost accumulators in memory,
-    /// stored and reloaded in every group.
+    /// of rows, from the block's first row; returns the rows done (a whole number of groups). Where
+    /// <see cref="GroupsFormErrors"/>, each group's errors come from <see cref="IRowLoss{T}.GroupErrors"/>: the squared
+    /// error adds their squares to the accumulators, the other losses append the group's scores and labels to
+    /// <paramref name="pending"/> (it has room for the block); otherwise the scores are left in the block's buffer for
+    /// <see cref="IRowLoss{T}.BlockErrors"/>. A method of its own, specialised by <typeparamref name="TShape"/>, so that
+    /// whether rows are exactly four vectors (and add their weighted rows into g right away) is a constant in the loop:
+    /// decided at run time inside it, the other row lengths' loops stayed in the same code and the JIT kept the gradient
+    /// and cost accumulators in memory, stored and reloaded in every group.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int GroupedRows<T, TVector, TWidth, TLoss, TShape>(
@@ -374,11 +391,7 @@ internal static class FusedGradientStep
         where TShape : IGroupedRowShape
     {
         bool fourVectors = TShape.FourVectors;
-
-        // Where the weighted rows do not follow at once (rows not of four vectors), a loss other than the squared error
-        // leaves its scores for TLoss.BlockErrors: a transcendental error formed 128 bits at a time costs more than the
-        // block's kernel call at the full width (200,000 × 16 float on AVX-512: 1.98 ms against 1.66).
-        bool groupErrors = TLoss.IsSquaredError || fourVectors;
+        bool groupErrors = GroupsFormErrors<T, TLoss>(fourVectors);
         if (fourVectors && typeof(T) == typeof(float) && typeof(TVector) == typeof(Vector256<float>) && Fma.IsSupported)
         {
             return FourVectorRowsAvx2<T, TLoss>(
@@ -393,20 +406,21 @@ internal static class FusedGradientStep
         Vector128<double> cost0 = accumulators.Cost0, cost1 = accumulators.Cost1, errors0 = accumulators.Errors0, errors1 = accumulators.Errors1;
         int r = 0;
         nint rowBytes = (nint)n * Unsafe.SizeOf<T>();
+        nint strideBytes = (nint)stride * Unsafe.SizeOf<T>();
+        nint farBytes = RowsAhead(ShortRowL2PrefetchBytes, strideBytes) * strideBytes;
         for (; r + group <= count; r += group)
         {
             if (fourVectors && rowBytes >= 128 && Sse.IsSupported)
             {
                 // Rows of four vectors of 256 or 512 bits read X fast enough for the memory's latency to show (on Zen 5,
                 // 100,000 × 64 float at 512 bits: 0.77 → 0.53 ms; 200,000 × 16 double at 256 bits: 0.80 → 0.57 ms): each
-                // row of the group ShortRowL2PrefetchBytes on, into L2, row by row so that a view whose rows lie far apart
-                // asks for its rows. Shorter rows measured slower with it (200,000 × 16 float at 512 bits, one vector:
+                // row of the group the whole rows ShortRowL2PrefetchBytes hold on (RowsAhead), into L2. Shorter rows measured slower with it (200,000 × 16 float at 512 bits, one vector:
                 // 0.25 → 0.36 ms; four 128-bit vectors, 64 bytes: 3–7 %), their time being the per-row work.
                 unsafe
                 {
                     for (int q = 0; q < group; q++)
                     {
-                        byte* far = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref row, q * stride)) + ShortRowL2PrefetchBytes;
+                        byte* far = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref row, q * stride)) + farBytes;
                         for (nint line = 0; line < rowBytes; line += 64)
                         {
                             Sse.Prefetch1(far + line);
@@ -511,7 +525,8 @@ internal static class FusedGradientStep
     /// <see cref="RowKernels.AddWeightedRowOfFourVectors"/>); in the general loop's shape (each row folded to 128 bits, w
     /// passed per row) the JIT spilled and reloaded w, the rows and the accumulators in every group: at 200,000 × 32 on
     /// Zen 3 a row took 8 ns with X in the caches, and 3.4–4.1 ns in this form. The rows are prefetched
-    /// <see cref="ShortRowPrefetchBytes"/> ahead into L1 and <see cref="ShortRowL2PrefetchBytes"/> ahead into L2, in whole rows. <typeparamref name="T"/> is float; it is generic only to carry the loss.
+    /// <see cref="ShortRowPrefetchBytes"/> ahead into L1 and <see cref="ShortRowL2PrefetchBytes"/> ahead into L2, in whole
+    /// rows (<see cref="RowsAhead"/>). <typeparamref name="T"/> is float; it is generic only to carry the loss.
     /// </summary>
     private static int FourVectorRowsAvx2<T, TLoss>(
         ref float row, int stride, int count, ref float w, ref float y, Vector128<float> bias, ref float eBlock, ref GroupAccumulators<Vector256<float>> accumulators,
@@ -528,8 +543,8 @@ internal static class FusedGradientStep
         ref double pendingLabels = ref pending.NextLabel;
         nint step = stride;
         nint strideBytes = step * sizeof(float);
-        nint aheadBytes = Math.Max(4, ShortRowPrefetchBytes / strideBytes) * strideBytes;
-        nint farBytes = Math.Max(4, ShortRowL2PrefetchBytes / strideBytes) * strideBytes;
+        nint aheadBytes = RowsAhead(ShortRowPrefetchBytes, strideBytes) * strideBytes;
+        nint farBytes = RowsAhead(ShortRowL2PrefetchBytes, strideBytes) * strideBytes;
         int r = 0;
         for (; r + 4 <= count; r += 4)
         {
@@ -623,7 +638,7 @@ internal static class FusedGradientStep
         // apart asks for its rows and not for the gaps. Bounded by the matrix, not the chunk, so the next chunk's first
         // rows arrive in time too.
         nint strideBytes = (nint)stride * Unsafe.SizeOf<T>();
-        int aheadRows = (int)Math.Max(4, PrefetchDistance / strideBytes);
+        int aheadRows = RowsAhead(PrefetchDistance, strideBytes);
         int lastAhead = rowsToEnd - aheadRows - 4;
 
         ref T previousBlock = ref x;
